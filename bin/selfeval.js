@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The CLI runs the compiled build (dist/), made by `npm ci` through the `prepare` script.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const main = new URL("../dist/src/cli/main.js", import.meta.url);
+if (!existsSync(fileURLToPath(main))) {
+  process.stderr.write("selfeval: the build is missing (dist/) — run `npm ci` (or `npm run build`) in the project folder\n");
+  process.exit(2);
+}
+await import(main.href);

@@ -1,0 +1,14 @@
+/**
+ * The reading pipeline: a PDF's bytes to a document layout. One line per stage, in order.
+ * The extraction pipeline (pipelines/ingest.ts) continues from here.
+ */
+import { layoutPages } from "../src/layout/stage.js";
+import { openDocument, readPdfPages, reportPagesNeedingOcr } from "../src/pdf/stages.js";
+import type { Stage } from "../src/pipeline/stage.js";
+
+export const readStages: Stage[] = [
+  openDocument, //          bytes → pdf.js document (password, page-count guard)
+  readPdfPages, //          pages → text runs, rulings, images; classified text / image-only / garbled
+  reportPagesNeedingOcr, // pages that need OCR become issues until OCR reads them
+  layoutPages, //           runs → lines → paragraphs, headings; rulings → tables merged over pages
+];

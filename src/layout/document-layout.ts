@@ -1,0 +1,237 @@
+/**
+ * Page contents → one document layout: tables (ruled, then borderless), running headers removed,
+ * paragraphs in reading order across page breaks, tables merged over pages, and the heading tree.
+ */
+import { type HeadingInfo, headingOf } from "./headings.js";
+import {
+  continuesParagraph,
+  type FramedLine,
+  joinLines,
+  type PageFrame,
+  pageFrame,
+} from "./lines-to-paragraphs.js";
+import type { LocatedText } from "./located-text.js";
+import { appendContinuation, canContinue } from "./merge-tables-across-pages.js";
+import type { Box, PageContent, PageKind } from "./page-model.js";
+import { type RulingStats, rulingsToGrids } from "./rulings-to-grid.js";
+import { findRunningLines } from "./running-headers.js";
+import { linesToStreamTables } from "./stream-tables.js";
+import { gridToTable, type Table } from "./table-model.js";
+import { type Line, textRunsToLines } from "./text-runs-to-lines.js";
+
+export interface Paragraph {
+  kind: "paragraph";
+  text: LocatedText;
+  lines: Line[];
+  pages: number[];
+  fontSize: number;
+  heading?: HeadingInfo;
+  /** Titles of the enclosing headings, outermost first (this paragraph's own heading included). */
+  path: string[];
+}
+
+export interface TableBlock {
+  kind: "table";
+  table: Table;
+  path: string[];
+}
+
+export type Block = Paragraph | TableBlock;
+
+export interface HeadingNode {
+  rank: number;
+  label: string;
+  title: string;
+  page: number;
+  children: HeadingNode[];
+}
+
+export interface LayoutStats {
+  runs: number;
+  lines: number;
+  runningLines: number;
+  paragraphs: number;
+  segments: number;
+  joinedSegments: number;
+  intersections: number;
+  cells: number;
+  pageTables: number;
+  streamTables: number;
+  tables: number;
+}
+
+export interface PageSummary {
+  number: number;
+  kind: PageKind;
+  reason: string;
+  source: "text_layer" | "ocr";
+}
+
+export interface DocumentLayout {
+  pages: PageSummary[];
+  blocks: Block[];
+  tables: Table[];
+  headings: HeadingNode[];
+  stats: LayoutStats;
+}
+
+interface PageItem {
+  y0: number;
+  line?: Line;
+  table?: Table;
+}
+
+/** Lines like "续表" / "（续）" above a continued table. */
+const CONTINUATION_MARK = /^[(（]?\s*续(表|上表)?\s*[)）]?\s*\d*\s*[:：]?$/;
+
+export function layoutDocument(pages: readonly PageContent[]): DocumentLayout {
+  const ruling: RulingStats = { segments: 0, joined: 0, intersections: 0, cells: 0, tables: 0 };
+  const stats: LayoutStats = {
+    runs: 0,
+    lines: 0,
+    runningLines: 0,
+    paragraphs: 0,
+    segments: 0,
+    joinedSegments: 0,
+    intersections: 0,
+    cells: 0,
+    pageTables: 0,
+    streamTables: 0,
+    tables: 0,
+  };
+
+  // 1. Per page: ruled tables take their runs; the rest become lines.
+  const perPage = pages.map((p) => {
+    stats.runs += p.runs.length;
+    const grids = rulingsToGrids(p.segments, ruling);
+    let rest = p.runs;
+    const tables: Table[] = [];
+    for (const g of grids) {
+      const { table, rest: left } = gridToTable(g, rest, p.number);
+      tables.push(table);
+      rest = left;
+    }
+    const lines = textRunsToLines(rest, p.number);
+    return { page: p, tables, lines };
+  });
+
+  // 2. Running headers, footers and page numbers leave the flow.
+  const running = findRunningLines(
+    perPage.map((p) => ({ page: p.page.number, height: p.page.height, lines: p.lines })),
+  );
+  stats.runningLines = running.size;
+
+  // 3. Borderless tables among the remaining lines; then each page's items in reading order.
+  const pageItems: Array<{ items: PageItem[]; frame: PageFrame; height: number; number: number }> = [];
+  for (const p of perPage) {
+    const body = p.lines.filter((l) => !running.has(l));
+    stats.lines += body.length;
+    const streams = linesToStreamTables(
+      body.filter((l) => !p.tables.some((t) => inside(l, t.bbox))),
+      p.page.number,
+    );
+    stats.streamTables += streams.length;
+    const streamLines = new Set(streams.flatMap((s) => s.lines));
+    const prose = body.filter((l) => !streamLines.has(l));
+    const unsorted: PageItem[] = [
+      ...prose.map((line) => ({ y0: line.y0, line })),
+      ...p.tables.map((table) => ({ y0: table.bbox.y0, table })),
+      ...streams.map((s) => ({ y0: s.table.bbox.y0, table: s.table })),
+    ];
+    const items = unsorted.sort((a, b) => a.y0 - b.y0 || (a.line?.x0 ?? 0) - (b.line?.x0 ?? 0));
+    pageItems.push({ items, frame: pageFrame(prose), height: p.page.height, number: p.page.number });
+  }
+  stats.pageTables = ruling.tables;
+  stats.segments = ruling.segments;
+  stats.joinedSegments = ruling.joined;
+  stats.intersections = ruling.intersections;
+  stats.cells = ruling.cells;
+
+  // 4. One pass over the document: paragraphs across wraps/pages, tables merged across pages.
+  const blocks: Block[] = [];
+  let para: FramedLine[] = [];
+  const flush = (): void => {
+    if (para.length === 0) return;
+    const lines = para.map((f) => f.line);
+    const text = joinLines(lines).trim();
+    blocks.push({
+      kind: "paragraph",
+      text,
+      lines,
+      pages: [...new Set(lines.map((l) => l.page))],
+      fontSize: lines[0]!.fontSize,
+      path: [],
+    });
+    para = [];
+  };
+  let lastTable: { block: TableBlock; endsPage: boolean } | undefined;
+  for (let pi = 0; pi < pageItems.length; pi++) {
+    const { items, frame } = pageItems[pi]!;
+    let sawContent = false;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
+      if (it.line) {
+        if (CONTINUATION_MARK.test(it.line.text.text.trim()) && items[k + 1]?.table) continue;
+        const framed = { line: it.line, frame };
+        const prev = para[para.length - 1];
+        if (prev && !continuesParagraph(prev, framed)) flush();
+        para.push(framed);
+        sawContent = true;
+        lastTable = undefined;
+        continue;
+      }
+      const table = it.table!;
+      flush();
+      const isLastOnPage = items.slice(k + 1).every((x) => !x.line && !x.table);
+      if (!sawContent && lastTable?.endsPage && canContinue(lastTable.block.table, table)) {
+        lastTable.block.table = appendContinuation(lastTable.block.table, table);
+        lastTable.endsPage = isLastOnPage;
+      } else {
+        const block: TableBlock = { kind: "table", table, path: [] };
+        blocks.push(block);
+        lastTable = { block, endsPage: isLastOnPage };
+      }
+      sawContent = true;
+    }
+  }
+  flush();
+
+  // 5. Headings and the section path of every block.
+  const headings: HeadingNode[] = [];
+  const stack: HeadingNode[] = [];
+  for (const b of blocks) {
+    if (b.kind === "paragraph") {
+      const h = headingOf(b.text.printed);
+      if (h) {
+        b.heading = h;
+        while (stack.length > 0 && stack[stack.length - 1]!.rank >= h.rank) stack.pop();
+        const node: HeadingNode = {
+          rank: h.rank,
+          label: h.label,
+          title: h.title,
+          page: b.pages[0]!,
+          children: [],
+        };
+        (stack.length > 0 ? stack[stack.length - 1]!.children : headings).push(node);
+        stack.push(node);
+      }
+    }
+    b.path = stack.map((n) => n.title);
+  }
+  stats.paragraphs = blocks.filter((b) => b.kind === "paragraph").length;
+  const tables = blocks.filter((b): b is TableBlock => b.kind === "table").map((b) => b.table);
+  stats.tables = tables.length;
+  return {
+    pages: pages.map((p) => ({ number: p.number, kind: p.kind, reason: p.kindReason, source: p.source })),
+    blocks,
+    tables,
+    headings,
+    stats,
+  };
+}
+
+const inside = (l: Box, b: Box): boolean => {
+  const cx = (l.x0 + l.x1) / 2;
+  const cy = (l.y0 + l.y1) / 2;
+  return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;
+};

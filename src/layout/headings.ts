@@ -1,0 +1,125 @@
+/**
+ * Heading numbering styles of Chinese reports, from the outermost:
+ * 第一部分 → 一、 → （一） → 1、/1. → （1） → 1) → ①. Tolerant of a missing 、, a space instead,
+ * full-width or half-width brackets and dots (matching runs on NFKC text).
+ */
+
+export interface HeadingMatch {
+  /** 0 = 第X部分, 1 = 一、, 2 = （一）, 3 = 1、/1., 4 = （1）, 5 = 1), 6 = ①. */
+  rank: number;
+  /** The number as printed (一, 3, …). */
+  label: string;
+  /** The ordinal value (一 → 1). */
+  ordinal: number;
+  /** Length of the numbering prefix in the normalised text (including trailing separators). */
+  prefixLength: number;
+}
+
+import { normalizeChar } from "./located-text.js";
+
+const CN = "零一二三四五六七八九十百";
+const CN_NUM = `[${CN}]{1,4}`;
+
+const STYLES: Array<{ rank: number; re: RegExp }> = [
+  { rank: 0, re: new RegExp(`^(第(${CN_NUM}|\\d{1,2})(部分|章|篇))[\\s、.:：]*`) },
+  // 一、 / 一. / 一 (space) — but not 一是/一般 (no separator): a separator or a space is required.
+  { rank: 1, re: new RegExp(`^((${CN_NUM}))(?:\\s*[、.,，:：]\\s*|\\s+)`) },
+  { rank: 2, re: new RegExp(`^([(]\\s*(${CN_NUM})\\s*[)])[\\s、.:：]*`) },
+  // 1、 / 1. / 1．(not a decimal: 1.5 is a number) / 1 (space before CJK).
+  {
+    rank: 3,
+    re: /^((\d{1,2}))(?:\s*[、:：]\s*|\.(?!\d)\s*|\s+(?=[\u4e00-\u9fff])(?![年月日号时万亿元个人次项名份场件篇条]))/,
+  },
+  { rank: 4, re: /^([(]\s*(\d{1,2})\s*[)])[\s、.:：]*/ },
+  { rank: 5, re: /^((\d{1,2})[)])\s*/ },
+  { rank: 6, re: /^(([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*/ },
+];
+
+export function chineseNumeral(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digits: Record<string, number> = {
+    零: 0,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  };
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch in digits) current = digits[ch]!;
+    else if (ch === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === "千") {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return undefined;
+  }
+  return total + current;
+}
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+/** NFKC, except circled numbers, which NFKC would turn into plain digits. */
+export function foldForHeadings(text: string): string {
+  let out = "";
+  for (const ch of text) out += CIRCLED.includes(ch) ? ch : normalizeChar(ch);
+  return out;
+}
+
+/** Matches a heading numbering prefix at the start of the text (printed or folded). */
+export function matchHeadingPrefix(printed: string): HeadingMatch | undefined {
+  const text = foldForHeadings(printed);
+  const t = text.replace(/^\s+/, "");
+  const lead = text.length - t.length;
+  for (const { rank, re } of STYLES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const label = m[2]!;
+    const ordinal = rank === 6 ? CIRCLED.indexOf(label) + 1 : chineseNumeral(label);
+    if (ordinal === undefined || ordinal === 0) continue;
+    // "一是…" / "一般…" have no separator and are prose; the regexes above already require one.
+    return { rank, label, ordinal, prefixLength: lead + m[0].length };
+  }
+  return undefined;
+}
+
+/** A heading's title: up to the first sentence break, when that is short. */
+const TITLE_MAX = 30;
+
+export interface HeadingInfo extends HeadingMatch {
+  /** The heading title without numbering (normalised). */
+  title: string;
+  /** True when the paragraph is only the heading; false for a run-in heading followed by text. */
+  standalone: boolean;
+}
+
+/**
+ * Decides whether a paragraph opens with a heading. Numbered paragraphs whose first clause is long
+ * ("1. 强化政治建设，全面落实…") are list items, not headings.
+ */
+export function headingOf(printed: string): HeadingInfo | undefined {
+  const m = matchHeadingPrefix(printed);
+  if (!m) return undefined;
+  const paragraph = foldForHeadings(printed);
+  const rest = paragraph.slice(m.prefixLength).trim();
+  if (rest.length === 0) return undefined;
+  if (rest.length <= TITLE_MAX && !/[。；;]$/.test(rest.replace(/[:：]$/, ""))) {
+    return { ...m, title: rest.replace(/[:：。]$/, "").trim(), standalone: true };
+  }
+  const brk = rest.search(/[。：:；;]/);
+  if (brk > 0 && brk <= TITLE_MAX && !/\d/.test(rest.slice(0, brk).replace(/\d+(年|月|日|年度)/g, ""))) {
+    return { ...m, title: rest.slice(0, brk).trim(), standalone: false };
+  }
+  return undefined;
+}

@@ -1,0 +1,124 @@
+/**
+ * Tables continued over page breaks become one table when their column boundaries match:
+ * a repeated header row is dropped, a merged cell running on is extended, and a row split by the
+ * page break (its continuation has empty leading cells) is joined back into one row.
+ */
+import { normalizeText } from "./located-text.js";
+import { cellAt, joinWrapped, type Table, type TableCell } from "./table-model.js";
+
+/** Column boundaries closer than this (points) are the same boundary. */
+const EDGE_TOLERANCE = 4;
+
+/** Maps each column boundary of `next` onto `prev`'s; undefined when they do not line up. */
+function mapColumns(prev: Table, next: Table): number[] | undefined {
+  if (
+    Math.abs(prev.bbox.x0 - next.bbox.x0) > EDGE_TOLERANCE ||
+    Math.abs(prev.bbox.x1 - next.bbox.x1) > EDGE_TOLERANCE
+  ) {
+    return undefined;
+  }
+  const map: number[] = [];
+  for (const x of next.xs) {
+    const k = prev.xs.findIndex((p) => Math.abs(p - x) <= EDGE_TOLERANCE);
+    if (k < 0) return undefined;
+    map.push(k);
+  }
+  return map;
+}
+
+export function canContinue(prev: Table, next: Table): boolean {
+  return mapColumns(prev, next) !== undefined;
+}
+
+const rowKey = (t: Table, r: number): string =>
+  t.cells
+    .filter((c) => c.row === r)
+    .map((c) => normalizeText(c.text.printed).replace(/\s+/g, ""))
+    .join("|");
+
+const isEmpty = (c: TableCell | undefined): boolean => !c || c.text.printed.trim() === "";
+
+/** Appends `next` (the table's continuation on the following page) to `prev`. */
+export function appendContinuation(prev: Table, next: Table): Table {
+  const colMap = mapColumns(prev, next)!;
+  const page = next.pages[0]!;
+  // Re-express next's cells in prev's columns.
+  let cells = next.cells.map((c) => ({
+    ...c,
+    col: colMap[c.col]!,
+    colSpan: colMap[c.col + c.colSpan]! - colMap[c.col]!,
+  }));
+  let rows = next.rows;
+  // 1. A repeated header (the same text as prev's first rows) is dropped.
+  const remapped: Table = { ...next, cells, nCols: prev.nCols };
+  let h = 0;
+  while (
+    h < Math.min(3, rows.length - 1) &&
+    rowKey(prev, h) !== "" &&
+    rowKey(remapped, h) === rowKey(prev, h)
+  )
+    h++;
+  if (h > 0) {
+    cells = cells.filter((c) => c.row >= h).map((c) => ({ ...c, row: c.row - h }));
+    rows = rows.slice(h);
+  }
+  if (rows.length === 0) return prev;
+  const lastRow = prev.rows.length - 1;
+  const merged: TableCell[] = prev.cells.map((c) => ({ ...c, parts: [...c.parts] }));
+  const rowOffset = prev.rows.length;
+  const firstRowCells = cells.filter((c) => c.row === 0);
+
+  // 2. Merged cells running on: an empty cell at the top of the continuation under a multi-row
+  //    span (on either side of the break) extends that span.
+  const continued = new Set<TableCell>();
+  for (const c of firstRowCells) {
+    const above = merged.find(
+      (m) => m.row + m.rowSpan - 1 === lastRow && m.col === c.col && m.colSpan === c.colSpan,
+    );
+    if (above && isEmpty(c) && (above.rowSpan > 1 || c.rowSpan > 1)) continued.add(c);
+  }
+
+  // 3. A row split by the page break: the continuation's leading cell (the leftmost column, apart
+  //    from running spans, where the row above has text) is empty, and it has text elsewhere.
+  const candidates = firstRowCells.filter((c) => !continued.has(c)).sort((a, b) => a.col - b.col);
+  const lead = candidates.find((c) => !isEmpty(cellAt(prev, lastRow, c.col)));
+  const split =
+    lead !== undefined &&
+    lead.rowSpan === 1 &&
+    isEmpty(lead) &&
+    candidates.some((c) => !isEmpty(c) && c.rowSpan === 1);
+
+  const out: TableCell[] = merged;
+  const newRows = [...prev.rows.map((r) => ({ pages: [...r.pages] }))];
+  for (const c of cells) {
+    const above = merged.find(
+      (m) => m.row + m.rowSpan - 1 === lastRow && m.col === c.col && m.colSpan === c.colSpan,
+    );
+    if (continued.has(c) && above) {
+      above.rowSpan += c.rowSpan - (split ? 1 : 0);
+      above.parts.push(...c.parts);
+      continue;
+    }
+    if (split && c.row === 0 && above) {
+      if (!isEmpty(c)) above.text = joinWrapped([above.text, c.text]);
+      above.parts.push(...c.parts);
+      if (c.rowSpan > 1) above.rowSpan += c.rowSpan - 1;
+      continue;
+    }
+    const row = c.row + rowOffset - (split ? 1 : 0);
+    out.push({ ...c, row, parts: [...c.parts] });
+  }
+  rows.forEach((r, i) => {
+    if (split && i === 0) {
+      const last = newRows[lastRow]!;
+      if (!last.pages.includes(page)) last.pages.push(page);
+    } else newRows.push({ pages: [...r.pages] });
+  });
+  out.sort((a, b) => a.row - b.row || a.col - b.col);
+  return {
+    ...prev,
+    pages: [...new Set([...prev.pages, ...next.pages])],
+    rows: newRows,
+    cells: out,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The page model every reader produces (pdf.js text layer or OCR) and every layout stage consumes.
+ * Coordinates are PDF points from the page's top-left corner (y grows downwards).
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One run of text as the producer placed it (pdf.js: a same-font run; OCR: a word). */
+export interface TextRun extends Box {
+  /** The text exactly as printed (no normalisation). */
+  text: string;
+  fontSize: number;
+  fontName: string;
+  /** OCR confidence 0–100; absent for a text layer. */
+  conf?: number;
+}
+
+/** An axis-aligned ruling line (a stroked line or a thin filled rectangle). */
+export interface Segment {
+  orient: "h" | "v";
+  /** For "h": y; for "v": x. */
+  pos: number;
+  /** Extent along the line: for "h" x0..x1, for "v" y0..y1. */
+  from: number;
+  to: number;
+}
+
+export interface PlacedImage extends Box {
+  /** Image size in pixels, when known. */
+  width: number;
+  height: number;
+}
+
+export type PageKind = "text" | "image_only" | "garbled" | "empty";
+
+export interface PageContent {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  segments: Segment[];
+  images: PlacedImage[];
+  kind: PageKind;
+  /** Why the page got its kind (e.g. "62% private-use glyphs"). */
+  kindReason: string;
+  /** "ocr" when the runs come from OCR. */
+  source: "text_layer" | "ocr";
+}
+
+export const needsOcr = (kind: PageKind): boolean => kind === "image_only" || kind === "garbled";
+
+export function unionBox(boxes: readonly Box[]): Box {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    if (b.x0 < x0) x0 = b.x0;
+    if (b.y0 < y0) y0 = b.y0;
+    if (b.x1 > x1) x1 = b.x1;
+    if (b.y1 > y1) y1 = b.y1;
+  }
+  return { x0, y0, x1, y1 };
+}
+
+export const boxCenter = (b: Box): { x: number; y: number } => ({
+  x: (b.x0 + b.x1) / 2,
+  y: (b.y0 + b.y1) / 2,
+});

@@ -1,0 +1,227 @@
+/**
+ * Ruled ("lattice") table finding, after pdfplumber: snap nearly-collinear segments together,
+ * join touching pieces, group segments that cross into table regions, then read each region as a
+ * grid of elementary cells whose missing inner rulings make merged cells (row/column spans).
+ */
+import type { Box, Segment } from "./page-model.js";
+
+/** Rulings within this distance (points) are the same line (pdfplumber's snap_tolerance is 3). */
+export const SNAP_TOLERANCE = 2.5;
+/** Collinear pieces closer than this are one line (join_tolerance). */
+export const JOIN_TOLERANCE = 3;
+/** A vertical and a horizontal ruling closer than this touch (intersection_tolerance). */
+export const INTERSECTION_TOLERANCE = 3;
+/** A border counts as drawn when rulings cover this share of the cell edge. */
+const BORDER_COVERAGE = 0.6;
+
+export interface GridCell extends Box {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface Grid extends Box {
+  /** Column boundaries (x), left to right. */
+  xs: number[];
+  /** Row boundaries (y), top to bottom. */
+  ys: number[];
+  cells: GridCell[];
+}
+
+export interface RulingStats {
+  segments: number;
+  joined: number;
+  intersections: number;
+  cells: number;
+  tables: number;
+}
+
+/** Clusters positions within `tol` of their running mean; returns a map from value to cluster mean. */
+function cluster(values: number[], tol: number): number[][] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  for (const v of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && v - g[g.length - 1]! <= tol) g.push(v);
+    else groups.push([v]);
+  }
+  return groups;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Snaps segment positions to cluster means, then joins collinear overlapping pieces. */
+export function snapAndJoin(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const orient of ["h", "v"] as const) {
+    const segs = segments.filter((s) => s.orient === orient);
+    const groups = cluster(
+      segs.map((s) => s.pos),
+      SNAP_TOLERANCE,
+    );
+    const snapTo = new Map<number, number>();
+    for (const g of groups) {
+      const m = mean(g);
+      for (const v of g) snapTo.set(v, m);
+    }
+    const byPos = new Map<number, Segment[]>();
+    for (const s of segs) {
+      const pos = snapTo.get(s.pos)!;
+      const list = byPos.get(pos) ?? [];
+      list.push({ ...s, pos });
+      byPos.set(pos, list);
+    }
+    for (const [pos, list] of byPos) {
+      list.sort((a, b) => a.from - b.from);
+      let cur: Segment | undefined;
+      for (const s of list) {
+        if (cur && s.from <= cur.to + JOIN_TOLERANCE) {
+          cur.to = Math.max(cur.to, s.to);
+        } else {
+          if (cur) out.push(cur);
+          cur = { orient, pos, from: s.from, to: s.to };
+        }
+      }
+      if (cur) out.push(cur);
+    }
+  }
+  return out;
+}
+
+const touches = (h: Segment, v: Segment, tol = INTERSECTION_TOLERANCE): boolean =>
+  v.pos >= h.from - tol && v.pos <= h.to + tol && h.pos >= v.from - tol && h.pos <= v.to + tol;
+
+/** Finds ruled tables on a page. */
+export function rulingsToGrids(segments: readonly Segment[], stats?: RulingStats): Grid[] {
+  const joined = snapAndJoin(segments);
+  const hs = joined.filter((s) => s.orient === "h");
+  const vs = joined.filter((s) => s.orient === "v");
+  // Union-find over segments: crossing segments belong to one table region.
+  const parent = joined.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  let intersections = 0;
+  const idx = new Map<Segment, number>(joined.map((s, i) => [s, i]));
+  for (const h of hs) {
+    for (const v of vs) {
+      if (touches(h, v)) {
+        intersections++;
+        const a = find(idx.get(h)!);
+        const b = find(idx.get(v)!);
+        if (a !== b) parent[a] = b;
+      }
+    }
+  }
+  const regions = new Map<number, Segment[]>();
+  joined.forEach((s, i) => {
+    const r = find(i);
+    const list = regions.get(r) ?? [];
+    list.push(s);
+    regions.set(r, list);
+  });
+  const grids: Grid[] = [];
+  for (const segs of regions.values()) {
+    const grid = regionToGrid(segs);
+    if (grid) grids.push(grid);
+  }
+  grids.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  if (stats) {
+    stats.segments += segments.length;
+    stats.joined += joined.length;
+    stats.intersections += intersections;
+    stats.cells += grids.reduce((n, g) => n + g.cells.length, 0);
+    stats.tables += grids.length;
+  }
+  return grids;
+}
+
+function coverage(segs: readonly Segment[], pos: number, from: number, to: number): number {
+  const len = to - from;
+  if (len <= 0) return 1;
+  const pieces = segs
+    .filter((s) => Math.abs(s.pos - pos) <= SNAP_TOLERANCE && s.to > from && s.from < to)
+    .map((s) => [Math.max(s.from, from), Math.min(s.to, to)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let end = from;
+  for (const [a, b] of pieces) {
+    if (b <= end) continue;
+    covered += b - Math.max(a, end);
+    end = b;
+  }
+  return covered / len;
+}
+
+function regionToGrid(segs: readonly Segment[]): Grid | undefined {
+  const hs = segs.filter((s) => s.orient === "h");
+  const vs = segs.filter((s) => s.orient === "v");
+  if (hs.length < 2 || vs.length < 2) return undefined;
+  const xs = cluster(
+    vs.map((s) => s.pos),
+    SNAP_TOLERANCE,
+  ).map(mean);
+  const ys = cluster(
+    hs.map((s) => s.pos),
+    SNAP_TOLERANCE,
+  ).map(mean);
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  if (nr < 1 || nc < 1 || (nr === 1 && nc === 1)) return undefined;
+
+  // Elementary cells merge where the ruling between them is missing.
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      if (c + 1 < nc && coverage(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!) < BORDER_COVERAGE)
+        union(r * nc + c, r * nc + c + 1);
+      if (r + 1 < nr && coverage(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!) < BORDER_COVERAGE)
+        union(r * nc + c, (r + 1) * nc + c);
+    }
+  }
+  // A region whose outer frame is mostly missing is decoration, not a table.
+  const groups = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const g = find(r * nc + c);
+      const e = groups.get(g);
+      if (e) {
+        e.r0 = Math.min(e.r0, r);
+        e.r1 = Math.max(e.r1, r);
+        e.c0 = Math.min(e.c0, c);
+        e.c1 = Math.max(e.c1, c);
+      } else groups.set(g, { r0: r, r1: r, c0: c, c1: c });
+    }
+  }
+  if (groups.size < 2) return undefined;
+  const cells: GridCell[] = [...groups.values()]
+    .map((g) => ({
+      row: g.r0,
+      col: g.c0,
+      rowSpan: g.r1 - g.r0 + 1,
+      colSpan: g.c1 - g.c0 + 1,
+      x0: xs[g.c0]!,
+      x1: xs[g.c1 + 1]!,
+      y0: ys[g.r0]!,
+      y1: ys[g.r1 + 1]!,
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  return { xs, ys, cells, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]! };
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs → lines. pdf.js splits a printed line into many runs (one per font, often 1–4 characters),
+ * and OCR gives one run per word: runs on one baseline are joined left to right.
+ */
+import { isCjkChar, LocatedText } from "./located-text.js";
+import type { Box, TextRun } from "./page-model.js";
+
+export interface Line extends Box {
+  page: number;
+  fontSize: number;
+  runs: TextRun[];
+  text: LocatedText;
+}
+
+const baselineOf = (r: TextRun): number => r.y1 - r.fontSize * 0.12;
+
+/** Horizontal gap (in em) above which two runs on one baseline are separate chunks (columns). */
+export const CHUNK_GAP_EM = 1.6;
+
+export function textRunsToLines(runs: readonly TextRun[], page: number): Line[] {
+  const sorted = [...runs].sort((a, b) => baselineOf(a) - baselineOf(b) || a.x0 - b.x0);
+  const groups: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let currentBaseline = Number.NaN;
+  let currentSize = 0;
+  for (const r of sorted) {
+    const b = baselineOf(r);
+    // pdf.js baselines of one line agree within ~1 pt; OCR words wobble by ~20% of the height.
+    const tol = Math.max(2, 0.3 * Math.min(currentSize || r.fontSize, r.fontSize));
+    if (current.length > 0 && Math.abs(b - currentBaseline) <= tol) {
+      current.push(r);
+    } else {
+      if (current.length > 0) groups.push(current);
+      current = [r];
+      currentBaseline = b;
+      currentSize = r.fontSize;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((g) => runsToLine(g, page));
+}
+
+/** Joins runs of one baseline; a space is kept where the printed gap shows one between non-CJK text. */
+export function runsToLine(group: readonly TextRun[], page: number): Line {
+  const runs = [...group].sort((a, b) => a.x0 - b.x0);
+  const parts: LocatedText[] = [];
+  const seps: string[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
+    parts.push(LocatedText.fromBox(r.text, page, r, r.conf));
+    if (i > 0) {
+      const prev = runs[i - 1]!;
+      const gap = r.x0 - prev.x1;
+      const em = Math.min(prev.fontSize, r.fontSize);
+      const a = prev.text[prev.text.length - 1];
+      const b = r.text[0];
+      const bothCjk = isCjkChar(a) && isCjkChar(b);
+      seps.push(gap > em * CHUNK_GAP_EM ? "  " : gap > em * 0.2 && !bothCjk ? " " : "");
+    }
+  }
+  const fontSizes = runs.map((r) => r.fontSize).sort((x, y) => x - y);
+  return {
+    page,
+    runs,
+    text: LocatedText.join(parts, seps),
+    fontSize: fontSizes[Math.floor(fontSizes.length / 2)] ?? 10,
+    x0: Math.min(...runs.map((r) => r.x0)),
+    y0: Math.min(...runs.map((r) => r.y0)),
+    x1: Math.max(...runs.map((r) => r.x1)),
+    y1: Math.max(...runs.map((r) => r.y1)),
+  };
+}
+
+/** Splits a line where runs are further apart than CHUNK_GAP_EM (columns of a borderless table). */
+export function splitLineAtGaps(line: Line, gapEm = CHUNK_GAP_EM): Line[] {
+  const chunks: TextRun[][] = [];
+  for (const r of line.runs) {
+    const last = chunks[chunks.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && r.x0 - prev.x1 <= Math.min(prev.fontSize, r.fontSize) * gapEm) last.push(r);
+    else chunks.push([r]);
+  }
+  return chunks.map((c) => runsToLine(c, line.page));
+}

@@ -1,0 +1,64 @@
+/**
+ * Reads every page of an open document into the page model, releasing each page's resources as
+ * soon as it is read. A page that pdf.js cannot parse is reported, not fatal.
+ */
+import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { PageContent } from "../layout/page-model.js";
+import { loadPdfJs } from "./open-document.js";
+import { readPageContent } from "./page-content.js";
+
+export interface PageReadError {
+  page: number;
+  message: string;
+}
+
+export interface DocumentInfo {
+  numPages: number;
+  producer?: string;
+  creator?: string;
+  title?: string;
+}
+
+export async function documentInfo(doc: PDFDocumentProxy): Promise<DocumentInfo> {
+  const meta = await doc.getMetadata().catch(() => undefined);
+  const info = (meta?.info ?? {}) as Record<string, unknown>;
+  const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+  return {
+    numPages: doc.numPages,
+    producer: str(info.Producer),
+    creator: str(info.Creator),
+    title: str(info.Title),
+  };
+}
+
+export async function readPages(
+  doc: PDFDocumentProxy,
+): Promise<{ pages: PageContent[]; errors: PageReadError[] }> {
+  const pdfjs = await loadPdfJs();
+  const pages: PageContent[] = [];
+  const errors: PageReadError[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      const page = await doc.getPage(n);
+      try {
+        pages.push(await readPageContent(pdfjs, page));
+      } finally {
+        page.cleanup();
+      }
+    } catch (cause) {
+      errors.push({ page: n, message: (cause as Error)?.message ?? String(cause) });
+      pages.push({
+        number: n,
+        width: 595,
+        height: 842,
+        runs: [],
+        segments: [],
+        images: [],
+        kind: "empty",
+        kindReason: `unreadable page: ${(cause as Error)?.message ?? cause}`,
+        source: "text_layer",
+      });
+    }
+  }
+  return { pages, errors };
+}

@@ -1,0 +1,86 @@
+/** Reading stages: file → bytes → pdf.js document → page contents. */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { needsOcr } from "../layout/page-model.js";
+import { addIssue, type ExtractionResult, fail, type SourceFile } from "../pipeline/extraction-result.js";
+import type { Stage } from "../pipeline/stage.js";
+import { openPdf, PdfOpenError } from "./open-document.js";
+import { documentInfo, readPages } from "./read-pages.js";
+
+/** Files larger than this are refused before reading (hostile or mistaken inputs). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export async function describeSource(filePath: string): Promise<{ source: SourceFile; bytes: Uint8Array }> {
+  const st = await stat(filePath);
+  if (!st.isFile()) throw new Error("not a regular file");
+  if (st.size > MAX_FILE_BYTES)
+    throw new Error(`file is ${Math.round(st.size / 1e6)} MB, over the ${MAX_FILE_BYTES / 1e6} MB limit`);
+  const bytes = new Uint8Array(await readFile(filePath));
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { source: { path: filePath, fileName: path.basename(filePath), size: bytes.length, sha256 }, bytes };
+}
+
+export function newResult(source: SourceFile, bytes?: Uint8Array): ExtractionResult {
+  return { source, status: "pending", bytes, pages: [], issues: [], timings: {} };
+}
+
+export const openDocument: Stage = {
+  name: "open",
+  async run(result, ctx) {
+    try {
+      result.doc = await openPdf(result.bytes ?? new Uint8Array(), {
+        password: ctx.password,
+        maxPages: ctx.maxPages,
+      });
+      result.info = await documentInfo(result.doc);
+    } catch (err) {
+      if (err instanceof PdfOpenError) fail(result, { code: err.code, message: err.message, hint: err.hint });
+      else throw err;
+    }
+  },
+};
+
+export const readPdfPages: Stage = {
+  name: "read",
+  async run(result) {
+    const doc = result.doc!;
+    const { pages, errors } = await readPages(doc);
+    result.pages = pages;
+    for (const e of errors) {
+      addIssue(result, {
+        stage: "read",
+        code: "page_unreadable",
+        severity: "error",
+        message: `page ${e.page} could not be parsed: ${e.message}`,
+        page: e.page,
+      });
+    }
+  },
+};
+
+/** Without the OCR stage, pages that need it are reported so the record says what is missing. */
+export const reportPagesNeedingOcr: Stage = {
+  name: "needs-ocr",
+  run(result) {
+    for (const p of result.pages) {
+      if (needsOcr(p.kind) && p.source !== "ocr") {
+        addIssue(result, {
+          stage: "read",
+          code: "needs_ocr",
+          severity: "warning",
+          message: `page ${p.number} needs OCR (${p.kindReason}) and was not read`,
+          page: p.number,
+        });
+      }
+    }
+  },
+};
+
+/** Frees pdf.js memory; the bytes are dropped as soon as the document no longer needs them. */
+export async function releaseDocument(result: ExtractionResult): Promise<void> {
+  const doc = result.doc;
+  result.doc = undefined;
+  result.bytes = undefined;
+  if (doc) await doc.destroy().catch(() => undefined);
+}
