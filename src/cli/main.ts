@@ -1,5 +1,6 @@
 /** The selfeval command line. */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { runExport, runIngest, runSchema, runShow } from "./commands.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
 import { inspectJson, inspectText } from "./inspect.js";
 import { defaultContext, processFile } from "./load-document.js";
@@ -29,10 +30,67 @@ program
     process.stdout.write(opts.json ? `${JSON.stringify(inspectJson(result))}\n` : `${inspectText(result)}\n`);
   });
 
+const DEFAULT_DB = "output/selfeval.db";
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
+  return n;
+};
+
+program
+  .command("ingest")
+  .description(
+    "read PDFs (files or folders, recursively) into the database; a file already stored is skipped",
+  )
+  .argument("<paths...>", "PDF files or folders")
+  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .option("--force", "re-extract files already in the database")
+  .option("--password <password>", "password for encrypted PDFs")
+  .addOption(
+    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
+      .choices(["auto", "always", "never"])
+      .default("auto"),
+  )
+  .option("--json", "one JSON line per finished file on stdout")
+  .option("--timeout <seconds>", "give up on a document after this long", positiveInt, 600)
+  .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
+  .option("--concurrency <n>", "documents processed at once", positiveInt)
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await runIngest(paths, opts);
+  });
+
+program
+  .command("export")
+  .description("write the CSV files of the export contract")
+  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .option("--out <dir>", "output folder", "output")
+  .action((opts: { db: string; out: string }) => {
+    process.exitCode = runExport(opts.db, opts.out);
+  });
+
+program
+  .command("show")
+  .description("one report with the page and printed text behind every value")
+  .argument("<report>", "report id (or a unique prefix) or a PDF file")
+  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .option("--json", "print the record as JSON")
+  .option("--password <password>", "password for an encrypted PDF")
+  .action(async (target: string, opts: { db: string; json?: boolean; password?: string }) => {
+    process.exitCode = await runShow(target, opts);
+  });
+
+program
+  .command("schema")
+  .description("print the JSON Schema of the report record (generated from the zod schemas)")
+  .action(() => {
+    process.exitCode = runSchema();
+  });
+
 export async function main(argv: string[]): Promise<number> {
   try {
+    process.exitCode = undefined;
     await program.parseAsync(argv);
-    return EXIT_OK;
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (

@@ -36,6 +36,10 @@ const rowKey = (t: Table, r: number): string =>
     .map((c) => normalizeText(c.text.printed).replace(/\s+/g, ""))
     .join("|");
 
+/** How a new numbered row starts: 任务1、 / 1、 / 1. / (1) / 一、 / ①. */
+const NEW_ROW =
+  /^\s*(任务\s*\d+|\d{1,3}\s*[、.．:：]|[(（]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])/;
+
 const isEmpty = (c: TableCell | undefined): boolean => !c || c.text.printed.trim() === "";
 
 /** Appends `next` (the table's continuation on the following page) to `prev`. */
@@ -78,15 +82,27 @@ export function appendContinuation(prev: Table, next: Table): Table {
     if (above && isEmpty(c) && (above.rowSpan > 1 || c.rowSpan > 1)) continued.add(c);
   }
 
-  // 3. A row split by the page break: the continuation's leading cell (the leftmost column, apart
-  //    from running spans, where the row above has text) is empty, and it has text elsewhere.
+  // 3. A row split by the page break is joined back when either
+  //    (a) its leading cell (the leftmost column, apart from running spans, where the row above has
+  //        text) is empty and it has text elsewhere; or
+  //    (b) the page ended mid-cell: it only continues columns that have text above, leaves some of
+  //        them empty (the short cells ended on the previous page), and does not start like a new
+  //        numbered row while the row above does (任务1 / 1、 / (1)).
   const candidates = firstRowCells.filter((c) => !continued.has(c)).sort((a, b) => a.col - b.col);
-  const lead = candidates.find((c) => !isEmpty(cellAt(prev, lastRow, c.col)));
-  const split =
-    lead !== undefined &&
-    lead.rowSpan === 1 &&
-    isEmpty(lead) &&
-    candidates.some((c) => !isEmpty(c) && c.rowSpan === 1);
+  const above = (c: TableCell): TableCell | undefined => cellAt(prev, lastRow, c.col);
+  const lead = candidates.find((c) => !isEmpty(above(c)));
+  const filled = candidates.filter((c) => !isEmpty(c));
+  const splitByLead =
+    lead !== undefined && lead.rowSpan === 1 && isEmpty(lead) && filled.some((c) => c.rowSpan === 1);
+  const firstFilled = filled[0];
+  const splitMidCell =
+    filled.length > 0 &&
+    filled.every((c) => c.rowSpan === 1 && !isEmpty(above(c))) &&
+    candidates.some((c) => isEmpty(c) && !isEmpty(above(c))) &&
+    firstFilled !== undefined &&
+    !NEW_ROW.test(firstFilled.text.text) &&
+    (NEW_ROW.test(above(firstFilled)?.text.text ?? "") || firstFilled.col !== lead?.col);
+  const split = splitByLead || splitMidCell;
 
   const out: TableCell[] = merged;
   const newRows = [...prev.rows.map((r) => ({ pages: [...r.pages] }))];

@@ -141,7 +141,8 @@ export function renderHtml(doc, target) {
         break;
       }
       case 'caption':
-        parts.push(`<p class="caption" align="center">${esc(b.text)}</p>`);
+        // keep the caption on the page of its table (Writer maps this to "keep with next")
+        parts.push(`<p class="caption" align="center" style="page-break-after: avoid; break-after: avoid">${esc(b.text)}</p>`);
         break;
       case 'table':
         parts.push(tableHtml(b.table, target));

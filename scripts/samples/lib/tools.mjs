@@ -2,9 +2,10 @@
 // Every call is synchronous: the generator is a build script, run rarely, and a
 // linear log is easier to follow than interleaved async output.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** Tools the generator needs, with the Debian package that provides each. */
 export const REQUIRED_TOOLS = [
@@ -74,6 +75,7 @@ export function libreofficeToPdf(htmlPath, outDir) {
   } finally {
     removeDir(profile);
   }
+  normalizePdf(join(outDir, basename(htmlPath).replace(/\.html?$/, '.pdf')));
 }
 
 /** HTML -> PDF with headless Chromium (Skia). A throw-away profile keeps runs independent. */
@@ -96,6 +98,7 @@ export function chromiumToPdf(htmlPath, pdfPath) {
   } finally {
     removeDir(profile);
   }
+  normalizePdf(pdfPath);
 }
 
 export function pdfPageCount(pdf) {
@@ -116,4 +119,24 @@ export function pdfFontNames(pdf) {
     .slice(2)
     .filter((l) => l.trim())
     .map((l) => l.split(/\s+/)[0]);
+}
+
+/**
+ * Make a LibreOffice/Chromium PDF byte-stable across runs: both stamp the current time
+ * into /CreationDate and /ModDate, and LibreOffice adds a random /ID and a /DocChecksum
+ * over the dated content. Dates become a fixed value, ID and checksum a hash of the
+ * content, each rewritten with the same number of bytes so the xref offsets stay valid.
+ */
+export function normalizePdf(path, fixedDate = '20240101000000') {
+  let s = readFileSync(path).toString('latin1');
+  s = s.replace(/(\/(?:CreationDate|ModDate)\s*\(D:)(\d{14})/g, (_, head) => head + fixedDate);
+  const hexRe = /(\/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)|(\/DocChecksum\s*\/)([0-9A-Fa-f]+)/g;
+  const fill = (text, hex) =>
+    text.replace(hexRe, (m, a1, id1, a2, id2, a3, c1, sum) =>
+      c1 ? c1 + hex(sum.length) : a1 + hex(id1.length) + a2 + hex(id2.length) + a3,
+    );
+  const blank = fill(s, (n) => '0'.repeat(n));
+  const digest = createHash('md5').update(Buffer.from(blank, 'latin1')).digest('hex').toUpperCase();
+  s = fill(s, (n) => digest.repeat(Math.ceil(n / digest.length)).slice(0, n));
+  writeFileSync(path, Buffer.from(s, 'latin1'));
 }

@@ -1,0 +1,12 @@
+/**
+ * The ingest pipeline: a PDF to a validated Report record. One line per stage, in order.
+ * Storing the record is the batch runner's job (src/store), one transaction per report.
+ */
+import { extractRecord } from "../src/extract/stage.js";
+import type { Stage } from "../src/pipeline/stage.js";
+import { readStages } from "./read.js";
+
+export const ingestStages: Stage[] = [
+  ...readStages, // bytes → pages → layout (pipelines/read.ts)
+  extractRecord, // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
+];

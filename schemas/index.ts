@@ -1,0 +1,3 @@
+export * from "./extraction-issue.js";
+export * from "./provenance.js";
+export * from "./report.js";

@@ -1,0 +1,141 @@
+/**
+ * The data model: one self-evaluation report and everything extracted from it. These zod schemas
+ * are the single source of truth — TypeScript types come from z.infer and `selfeval schema` prints
+ * the JSON Schema generated from them.
+ */
+import { z } from "zod";
+import { ExtractionIssue } from "./extraction-issue.js";
+import { Figure, Provenance, Text } from "./provenance.js";
+
+export const HEADLINE_KEYS = [
+  "budget_total",
+  "initial_budget",
+  "executed_total",
+  "execution_rate",
+  "income_total",
+  "expenditure_total",
+  "basic_total",
+  "basic_share",
+  "project_total",
+  "project_share",
+  "yoy_change",
+  "yoy_change_pct",
+  "prior_expenditure_total",
+] as const;
+export const HeadlineKey = z.enum(HEADLINE_KEYS);
+export type HeadlineKey = z.infer<typeof HeadlineKey>;
+
+/** One statement of a headline figure. A figure printed twice gives two statements. */
+export const Statement = z.object({
+  key: HeadlineKey,
+  figure: Figure,
+  /** Where it was stated: running text or a table. */
+  context: z.enum(["prose", "table"]),
+  /** The label as printed next to it (全年预算数, 执行数 …). */
+  label: z.string(),
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const BUDGET_SECTIONS = [
+  "income",
+  "expenditure_by_function",
+  "basic_expenditure",
+  "project_expenditure",
+  "yoy_component",
+] as const;
+export const BudgetSection = z.enum(BUDGET_SECTIONS);
+export type BudgetSection = z.infer<typeof BudgetSection>;
+
+/** One stated amount in a breakdown (income by source, expenditure by function or economic class). */
+export const BudgetLine = z.object({
+  section: BudgetSection,
+  item: z.string().describe("canonical item name, e.g. 一般公共预算财政拨款收入"),
+  item_as_printed: z.string(),
+  amount: Figure,
+  share: Figure.optional(),
+  context: z.enum(["prose", "table"]),
+});
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+export const TargetOp = z.enum([">=", "<=", "=", "text"]);
+
+export const Indicator = z.object({
+  level1: z.string(),
+  level2: z.string().describe("empty where the table has no such column"),
+  level3: z.string(),
+  target: Text.describe("指标值 / 年度指标值 as printed (NFKC)"),
+  target_op: TargetOp,
+  target_value: z.string().optional(),
+  target_unit: z.string().optional(),
+  actual: Text.optional(),
+  weight: Figure.optional(),
+  score: Figure.optional(),
+  deviation: Text.optional().describe("偏差原因分析及改进措施"),
+  page: z.number().int().min(1),
+  prov: Provenance,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Task = z.object({
+  seq: z.number().int().min(1),
+  name: z.string().describe("without the 任务N： prefix"),
+  content: Text.optional(),
+  planned: Figure.optional().describe("拟投入资金, 万元"),
+  goal: Text.optional(),
+  completion: Text.optional(),
+  pages: z.array(z.number().int().min(1)),
+  prov: Provenance,
+});
+export type Task = z.infer<typeof Task>;
+
+export const ProjectSpending = z.object({
+  name: z.string(),
+  budget: Figure.optional(),
+  executed: Figure.optional(),
+  rate: Figure.optional(),
+  context: z.enum(["prose", "table"]),
+  prov: Provenance,
+});
+export type ProjectSpending = z.infer<typeof ProjectSpending>;
+
+export const Staff = z.object({
+  authorized: Figure.optional().describe("核定编制"),
+  in_service: Figure.optional().describe("实有在编在职人员"),
+  contract: Figure.optional().describe("编外 / 合同人员"),
+  retired: Figure.optional().describe("退休人员"),
+});
+
+export const ReportStatus = z.enum(["ok", "partial", "failed", "skipped"]);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const Report = z.object({
+  report_id: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("SHA-256 of the file bytes"),
+  source_file: z.string(),
+  source_path: z.string(),
+  department: Text.optional(),
+  fiscal_year: Figure.optional(),
+  report_kind: Text.optional(),
+  self_score: Figure.optional(),
+  grade: Text.optional(),
+  staff: Staff,
+  /** Every statement of a headline figure, in document order. */
+  statements: z.array(Statement),
+  /** The canonical value of each headline figure (see src/extract/canonical.ts for the rule). */
+  headline: z.partialRecord(HeadlineKey, Figure),
+  budget_lines: z.array(BudgetLine),
+  indicators: z.array(Indicator),
+  tasks: z.array(Task),
+  projects: z.array(ProjectSpending),
+  /** Free text auditors compare across years. */
+  problems: Text.optional(),
+  next_steps: Text.optional(),
+  pages: z.number().int().min(0),
+  ocr_pages: z.number().int().min(0),
+  status: ReportStatus,
+  error: z.string().optional(),
+  issues: z.array(ExtractionIssue),
+});
+export type Report = z.infer<typeof Report>;

@@ -1,0 +1,325 @@
+#!/usr/bin/env node
+// Regenerates every file in samples/ and tests/fixtures/ from the sources in
+// scripts/samples/source/, deterministically (the only randomness — scan rotation and
+// noise — is seeded).
+//
+//   node scripts/samples/make-samples.mjs [--only=seed,qingchuan,fixtures] [--keep-build]
+//
+// Plain Node 20 ESM with no npm dependencies. It SHELLS OUT to Debian tools that only a
+// developer regenerating samples needs (users of selfeval never do):
+//   LibreOffice Writer (soffice)  HTML -> PDF, the Word-like text PDFs
+//   Chromium (headless)           HTML -> PDF, the Skia-rendered variant
+//   ImageMagick 6 (convert)       scan degradation, the deskew fixture
+//   poppler-utils                 pdftoppm (rasterise), pdftotext/pdfinfo/pdffonts (checks)
+//   qpdf (+ fix-qdf)              page assembly of the mixed sample, the garbled fixture
+//   fonts-noto-cjk                the CJK fonts every output uses
+// apt-get install -y libreoffice-writer chromium imagemagick poppler-utils qpdf fonts-noto-cjk
+//
+// PDF creation dates and LibreOffice's document ids differ between runs; figures, text and
+// layout do not. Every output is checked after it is made (pages, text layer present or
+// absent, figures findable, tables spanning pages) and the run fails if a check fails.
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderHtml } from './lib/html.mjs';
+import { loadSeed, seedDocument, seedTruth, seedPrintedText } from './lib/seed.mjs';
+import { deriveFigures, reportDocument, reportTruth, printedFigures } from './lib/qingchuan.mjs';
+import { scanPages, writeJpegPdf } from './lib/scan.mjs';
+import { makeGarbledTextLayer, makeUnrelatedNotice, makeDeskewTable } from './lib/fixtures.mjs';
+import {
+  checkTools, run, makeTempDir, removeDir, libreofficeToPdf, chromiumToPdf,
+  pdfPageCount, pdfPagesText, pdfFontNames,
+} from './lib/tools.mjs';
+import { REPORTS } from './source/qingchuan-reports.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const SOURCE = join(HERE, 'source');
+const SAMPLES = join(ROOT, 'samples');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+const SCAN_MAX_BYTES = 6 * 1024 * 1024;
+const SCAN_DPI = [300, 250]; // 300 dpi unless the scan would exceed SCAN_MAX_BYTES
+
+// ---------------------------------------------------------------------------------------
+// Checks: each records a line for the summary; a failed check fails the run at the end.
+
+const made = []; // { path, pages, bytes, notes[] }
+const failures = [];
+
+function record(path, notes = []) {
+  const entry = { path, pages: path.endsWith('.pdf') ? pdfPageCount(path) : null, bytes: statSync(path).size, notes };
+  made.push(entry);
+  return entry;
+}
+
+function check(entry, ok, what) {
+  entry.notes.push(`${ok ? 'ok' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(`${rel(entry.path)}: ${what}`);
+}
+
+const rel = (p) => p.slice(ROOT.length + 1);
+const squash = (s) => s.replace(/\s+/g, '');
+const CJK = /[\u3400-\u9fff]/g;
+
+function checkTextPdf(entry, mustContain) {
+  const pages = pdfPagesText(entry.path);
+  const empty = pages.map((t, i) => (squash(t).length < 20 ? i + 1 : 0)).filter(Boolean);
+  check(entry, empty.length === 0, `text layer on every page${empty.length ? ` (empty: ${empty.join(',')})` : ''}`);
+  const all = squash(run('pdftotext', [entry.path, '-']));
+  const missing = mustContain.filter((s) => !all.includes(squash(s)));
+  check(entry, missing.length === 0, `${mustContain.length - missing.length}/${mustContain.length} printed figures found in text${missing.length ? `; missing: ${missing.slice(0, 5).join(' | ')}` : ''}`);
+  return pages;
+}
+
+function checkImageOnly(entry, expectedPages) {
+  check(entry, entry.pages === expectedPages, `${entry.pages} pages (expected ${expectedPages})`);
+  check(entry, pdfFontNames(entry.path).length === 0, 'no fonts (pdffonts)');
+  check(entry, squash(run('pdftotext', [entry.path, '-'])).length === 0, 'no text (pdftotext)');
+}
+
+/** Pages (1-based, inclusive) from the page holding `start` to the page holding the block
+ * after the table; that page counts only if the block is not the first text on it. */
+function tableSpan(pages, start, after) {
+  const s = pages.findIndex((t) => squash(t).includes(squash(start)));
+  const a = pages.findIndex((t) => squash(t).includes(squash(after)));
+  if (s < 0 || a < 0) return null;
+  const before = squash(pages[a]).split(squash(after))[0];
+  const end = before.length > 0 ? a : a - 1;
+  return { first: s + 1, last: end + 1, pages: end - s + 1 };
+}
+
+function writeJson(path, value) {
+  writeFileSync(path, JSON.stringify(value, null, 1) + '\n');
+}
+
+function fmtWan(n) {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+// ---------------------------------------------------------------------------------------
+// Scans
+
+async function scanPdf(src, out, work, { seed, first, last }) {
+  for (const dpi of SCAN_DPI) {
+    const dir = makeTempDir(`scan-${dpi}-`);
+    try {
+      const pages = await scanPages(src, dir, { dpi, seed, first, last });
+      writeJpegPdf(pages, out);
+      const size = statSync(out).size;
+      if (size <= SCAN_MAX_BYTES || dpi === SCAN_DPI[SCAN_DPI.length - 1]) {
+        return { dpi, angles: pages.map((p) => p.angle) };
+      }
+      console.log(`  ${rel(out)}: ${(size / 1048576).toFixed(1)} MB at ${dpi} dpi, retrying lower`);
+    } finally {
+      removeDir(dir);
+    }
+  }
+  throw new Error('unreachable');
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. Seed report: LibreOffice, Chromium, scan
+
+async function makeSeed(work) {
+  const seed = loadSeed(SOURCE);
+  const printed = seedPrintedText(seed);
+  const f = seed.data.facts;
+  // Figures the PDF must show, formatted as the report prints them.
+  const figures = [
+    f.report.department.replace('广州市', ''),
+    ...['budget_total', 'executed_total', 'basic_total', 'project_total'].map((k) => fmtWan(f.totals[k])),
+    `${fmtWan(Math.abs(f.totals.yoy_change))}万元`, `${Math.abs(f.totals.yoy_change_pct)}%`,
+    `${f.totals.execution_rate}%`, `${f.report.self_score}分`,
+    ...f.budget_lines.flatMap((l) => [fmtWan(l.amount), ...(l.alt_amounts ?? []).map(fmtWan), ...(l.share != null ? [`${l.share}%`] : [])]),
+    ...f.projects.flatMap((p) => [p.name, fmtWan(p.budget), fmtWan(p.executed)]),
+    ...seed.data.task_table.tasks.map((t) => t.cells.planned),
+  ];
+  // Guard against a source edit dropping a figure: every fact must be in the source text.
+  const notInSource = figures.filter((s) => !squash(printed).includes(squash(s)));
+  if (notInSource.length) throw new Error(`seed facts not printed in the source text: ${notInSource.join(' | ')}`);
+
+  const spanMarkers = ['拟投入', '各重点任务项目支出完成情况分析'];
+  const outputs = [];
+
+  // 1a. LibreOffice Writer, table geometry as HTML attributes
+  {
+    const html = join(work, 'seed-report.html');
+    writeFileSync(html, renderHtml(seedDocument(seed, 'libreoffice'), 'libreoffice'));
+    libreofficeToPdf(html, work);
+    const out = join(SAMPLES, 'seed-report.pdf');
+    copyFileSync(join(work, 'seed-report.pdf'), out);
+    const e = record(out);
+    const pages = checkTextPdf(e, figures);
+    const span = tableSpan(pages, ...spanMarkers);
+    check(e, span && span.pages >= 3, `task table spans ${span ? `pages ${span.first}-${span.last} (${span.pages})` : '?'} >= 3`);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), seedTruth(seed, 'seed-report.pdf', 'text'));
+    outputs.push(out);
+  }
+
+  // 1b. Chromium (Skia): borders become thin filled rectangles
+  {
+    const html = join(work, 'seed-report-chromium.html');
+    writeFileSync(html, renderHtml(seedDocument(seed, 'chromium'), 'chromium'));
+    const out = join(SAMPLES, 'seed-report-chromium.pdf');
+    chromiumToPdf(html, out);
+    const e = record(out);
+    const pages = checkTextPdf(e, figures);
+    const span = tableSpan(pages, ...spanMarkers);
+    check(e, span && span.pages >= 3, `task table spans ${span ? `pages ${span.first}-${span.last} (${span.pages})` : '?'} >= 3`);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), seedTruth(seed, 'seed-report-chromium.pdf', 'text'));
+  }
+
+  // 1c. "Printed and scanned" from the LibreOffice PDF
+  {
+    const src = join(SAMPLES, 'seed-report.pdf');
+    const out = join(SAMPLES, 'seed-report-scan.pdf');
+    const { dpi, angles } = await scanPdf(src, out, work, { seed: 'seed-report-scan' });
+    const e = record(out, [`${dpi} dpi gray JPEG q75, angles ${angles.map((a) => a.toFixed(2)).join(' ')}`]);
+    checkImageOnly(e, pdfPageCount(src));
+    check(e, e.bytes < SCAN_MAX_BYTES, `size ${(e.bytes / 1048576).toFixed(2)} MB < 6 MB`);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), seedTruth(seed, 'seed-report-scan.pdf', 'scan'));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Fictional 云岭市青川区 reports
+
+async function makeQingchuan(work) {
+  const byId = new Map(REPORTS.map((r) => [r.id, r]));
+  for (const r of REPORTS) {
+    const f = deriveFigures(r, byId);
+    const html = join(work, `${r.id}.html`);
+    writeFileSync(html, renderHtml(reportDocument(r, f), 'libreoffice'));
+    libreofficeToPdf(html, work);
+    const out = join(SAMPLES, `${r.id}.pdf`);
+    copyFileSync(join(work, `${r.id}.pdf`), out);
+    const e = record(out, [`score ${f.selfScore} ${f.grade}, rate ${f.rate}%${r.plant ? ` (printed ${f.statedRate}%)` : ''}`]);
+    const pages = checkTextPdf(e, printedFigures(r, f));
+    if (r.indicator_table?.mustCrossPage) {
+      const withHeader = pages.map((t, i) => (squash(t).includes('偏差原因分析') ? i + 1 : 0)).filter(Boolean);
+      const crosses = withHeader.length >= 2 && withHeader[1] === withHeader[0] + 1;
+      check(e, crosses, `自评表 header row repeated on pages ${withHeader.join(',')}`);
+    }
+    const truth = reportTruth(r, f, `${r.id}.pdf`, 'text');
+    checkTruth(e, truth, f);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), truth);
+
+    if (r.mixed) {
+      const mixedOut = join(SAMPLES, r.mixed.file);
+      const scanned = join(work, `${r.id}-scanned-part.pdf`);
+      const k = r.mixed.text_pages;
+      const total = pdfPageCount(out);
+      const { dpi, angles } = await scanPdf(out, scanned, work, { seed: r.mixed.file, first: k + 1, last: total });
+      run('qpdf', ['--deterministic-id', '--empty', '--pages', out, `1-${k}`, scanned, '--', mixedOut]);
+      const m = record(mixedOut, [`pages 1-${k} text, ${k + 1}-${total} scanned at ${dpi} dpi, angles ${angles.map((a) => a.toFixed(2)).join(' ')}`]);
+      check(m, m.pages === total, `${m.pages} pages (expected ${total})`);
+      const mp = pdfPagesText(mixedOut).map((t) => squash(t).length);
+      check(m, mp.slice(0, k).every((n) => n > 20) && mp.slice(k).every((n) => n === 0), `text on pages 1-${k} only (chars per page: ${mp.join(',')})`);
+      writeJson(mixedOut.replace(/\.pdf$/, '.truth.json'), reportTruth(r, f, r.mixed.file, 'mixed'));
+    }
+  }
+}
+
+/** Arithmetic the truth must satisfy (clean reports) or break exactly as planted. */
+function checkTruth(e, t, f) {
+  const near = (a, b, tol = 0.011) => Math.abs(a - b) <= tol;
+  const T = t.totals;
+  const section = (s) => t.budget_lines.filter((l) => l.section === s);
+  const total = (s) => section(s).reduce((a, l) => a + l.amount, 0);
+  const planted = new Set(t.discrepancies.map((d) => `${d.rule}:${d.field}`));
+  const okSum = (cond, key, what) => check(e, planted.has(key) ? !cond : cond, `${what}${planted.has(key) ? ' (planted mismatch)' : ''}`);
+  okSum(near(total('expenditure_by_function'), T.expenditure_total, 0.000001), 'sum_mismatch:expenditure_by_function', 'function classes add up to 支出合计');
+  check(e, near(total('income'), T.income_total, 0.000001), 'income sources add up to 收入合计');
+  check(e, near(total('basic_expenditure'), T.basic_total, 0.000001) && near(total('project_expenditure'), T.project_total, 0.000001), 'economic classes add up to 基本/项目支出');
+  check(e, near(T.basic_total + T.project_total, T.expenditure_total, 0.000001), '基本 + 项目 = 支出合计');
+  okSum(f.statedRate === f.rate, 'rate_mismatch:execution_rate', `stated rate ${f.statedRate}% vs executed÷budget ${f.rate}%`);
+  const scoreSum = Math.round(t.indicators.reduce((a, x) => a + x.score, 0) * 10) / 10;
+  check(e, scoreSum === t.report.self_score, `得分 add up to self score ${t.report.self_score}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Test fixtures
+
+function makeFixtures(work) {
+  mkdirSync(FIXTURES, { recursive: true });
+
+  const garbled = join(FIXTURES, 'garbled-text-layer.pdf');
+  const { source, removed } = makeGarbledTextLayer(work, garbled);
+  const g = record(garbled, [`${removed} /ToUnicode entries removed`]);
+  const extracted = run('pdftotext', [garbled, '-']);
+  const cjkOut = (extracted.match(CJK) ?? []).length;
+  const cjkIn = (run('pdftotext', [source, '-']).match(CJK) ?? []).length;
+  check(g, cjkIn > 50 && cjkOut === 0, `text layer unusable: ${cjkIn} CJK chars before, ${cjkOut} after`);
+  const [a, b] = [source, garbled].map((p) => run('pdftoppm', ['-r', '40', '-gray', '-f', '1', '-l', '1', p], { encoding: 'buffer' }));
+  check(g, a.equals(b), 'renders exactly like the source (pdftoppm)');
+  const rendered = join(work, 'garbled-render.pgm');
+  writeFileSync(rendered, b);
+  const ink = Number(run('convert', [rendered, '-format', '%[fx:1-mean]', 'info:']).trim());
+  check(g, ink > 0.01, `page shows text when rendered (ink ${(ink * 100).toFixed(1)}%)`);
+
+  const notice = join(FIXTURES, 'unrelated-notice.pdf');
+  makeUnrelatedNotice(work, notice);
+  const n = record(notice);
+  check(n, n.pages === 1, `${n.pages} page`);
+  checkTextPdf(n, ['关于召开', '会议的通知']);
+
+  const png = join(FIXTURES, 'deskew-table.png');
+  makeDeskewTable(work, png, join(FIXTURES, 'deskew-table.json'));
+  const d = record(png);
+  const id = run('identify', ['-format', '%w %h %[channels]', png]).trim();
+  check(d, /^800 500 gray/.test(id), `image ${id}`);
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log('usage: node scripts/samples/make-samples.mjs [--only=seed,qingchuan,fixtures] [--keep-build]');
+    return;
+  }
+  const onlyArg = args.find((a) => a.startsWith('--only='));
+  const only = new Set(onlyArg ? onlyArg.slice(7).split(',') : ['seed', 'qingchuan', 'fixtures']);
+  const keep = args.includes('--keep-build');
+
+  checkTools();
+  mkdirSync(SAMPLES, { recursive: true });
+  const work = makeTempDir('selfeval-samples-');
+  const t0 = Date.now();
+  try {
+    // Numbered steps; each writes into samples/ or tests/fixtures/ and checks what it wrote.
+    if (only.has('seed')) {
+      console.log('1. seed report (LibreOffice, Chromium, scan)');
+      await makeSeed(work);
+    }
+    if (only.has('qingchuan')) {
+      console.log('2. fictional 云岭市青川区 reports');
+      await makeQingchuan(work);
+    }
+    if (only.has('fixtures')) {
+      console.log('3. test fixtures');
+      makeFixtures(work);
+    }
+  } finally {
+    if (keep) console.log(`build files kept in ${work}`);
+    else removeDir(work);
+  }
+
+  console.log('');
+  for (const m of made) {
+    const size = m.bytes >= 1048576 ? `${(m.bytes / 1048576).toFixed(2)} MB` : `${(m.bytes / 1024).toFixed(0)} KB`;
+    console.log(`${rel(m.path).padEnd(48)} ${m.pages != null ? `${m.pages} p`.padStart(5) : '     '} ${size.padStart(9)}`);
+    for (const note of m.notes) console.log(`    ${note}`);
+  }
+  console.log(`\n${made.length} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (failures.length) {
+    console.error(`\n${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exitCode = 1;
+});

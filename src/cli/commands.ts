@@ -1,0 +1,148 @@
+/** Command implementations behind the CLI (kept apart from argument parsing). */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { Report } from "../../schemas/report.js";
+import { processFile } from "../cli/load-document.js";
+import { exportCsv } from "../export/export-csv.js";
+import { type FileResult, ingest } from "../ingest/ingest.js";
+import { describeSource } from "../pdf/stages.js";
+import { type Db, loadReport, openDb } from "../store/db.js";
+import { EXIT_OK, EXIT_SOME_FAILED, UserError } from "./errors.js";
+import { formatReport } from "./show.js";
+
+export interface IngestCliOptions {
+  db: string;
+  force?: boolean;
+  password?: string;
+  ocr?: "auto" | "always" | "never";
+  json?: boolean;
+  timeout?: number;
+  maxPages?: number;
+  concurrency?: number;
+}
+
+const OUTCOME_LABEL: Record<string, string> = {
+  ok: "ok",
+  partial: "partial",
+  failed: "FAILED",
+  skipped: "skipped",
+  unchanged: "unchanged",
+  duplicate: "duplicate",
+};
+
+export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
+  const db = openDb(opts.db);
+  try {
+    const summary = await ingest(db, paths, {
+      force: opts.force,
+      password: opts.password,
+      ocr: opts.ocr,
+      timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
+      maxPages: opts.maxPages,
+      concurrency: opts.concurrency,
+      onFile: (r) => {
+        if (opts.json) process.stdout.write(`${JSON.stringify(fileJson(r))}\n`);
+        else process.stderr.write(`${fileLine(r)}\n`);
+      },
+    });
+    for (const e of summary.pathErrors)
+      process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
+    if (!opts.json) process.stderr.write(`${summaryTable(summary.results)}\n`);
+    const bad =
+      summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") ||
+      summary.pathErrors.length > 0;
+    return bad ? EXIT_SOME_FAILED : EXIT_OK;
+  } finally {
+    db.close();
+  }
+}
+
+const fileJson = (r: FileResult) => ({
+  file: r.path,
+  report_id: r.reportId ?? null,
+  status: r.outcome,
+  reason: r.reason ?? null,
+  pages: r.pages,
+  ocr_pages: r.ocrPages,
+  ms: r.ms,
+});
+
+export function fileLine(r: FileResult): string {
+  const what = OUTCOME_LABEL[r.outcome] ?? r.outcome;
+  const pages =
+    r.pages > 0
+      ? ` (${r.pages} pages${r.ocrPages ? `, ${r.ocrPages} by OCR` : ""}, ${(r.ms / 1000).toFixed(1)} s)`
+      : "";
+  return `${what.padEnd(9)} ${r.path}${pages}${r.reason ? `: ${r.reason}` : ""}`;
+}
+
+export function summaryTable(results: readonly FileResult[]): string {
+  const count = (o: string): number => results.filter((r) => r.outcome === o).length;
+  const parts = ["ok", "partial", "skipped", "failed", "unchanged", "duplicate"]
+    .map((o) => [o, count(o)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([o, n]) => `${n} ${o}`);
+  return `${results.length} files: ${parts.join(", ") || "nothing to do"}`;
+}
+
+export function runExport(dbFile: string, outDir: string): number {
+  if (!existsSync(dbFile)) throw new UserError(`${dbFile}: no such database — run \`selfeval ingest\` first`);
+  const db = openDb(dbFile);
+  try {
+    const s = exportCsv(db, outDir);
+    process.stderr.write(
+      `exported to ${s.dir}: ${Object.entries(s.files)
+        .map(([f, n]) => `${f} (${n})`)
+        .join(", ")}\n`,
+    );
+    return EXIT_OK;
+  } finally {
+    db.close();
+  }
+}
+
+/** `show REPORT_ID|FILE`: the record with provenance, from the database or extracted on the fly. */
+export async function runShow(
+  target: string,
+  opts: { db: string; json?: boolean; password?: string },
+): Promise<number> {
+  let report: Report | undefined;
+  let db: Db | undefined;
+  try {
+    if (existsSync(opts.db)) {
+      db = openDb(opts.db);
+      const id = /^[0-9a-f]{64}$/.test(target)
+        ? target
+        : existsSync(target)
+          ? (await describeSource(target)).source.sha256
+          : target;
+      report = loadReport(db, id);
+      if (!report && /^[0-9a-f]{6,63}$/.test(target)) {
+        const row = db
+          .prepare("SELECT report_id FROM reports WHERE report_id LIKE ? LIMIT 2")
+          .all(`${target}%`) as Array<{ report_id: string }>;
+        if (row.length === 1) report = loadReport(db, row[0]!.report_id);
+      }
+    }
+  } finally {
+    db?.close();
+  }
+  if (!report) {
+    if (!existsSync(target)) throw new UserError(`${target}: not a stored report id and not a file`);
+    const { ingestStages } = await import("../../pipelines/ingest.js");
+    const { defaultContext } = await import("./load-document.js");
+    const result = await processFile(target, ingestStages, defaultContext({ password: opts.password }));
+    if (!result.record) {
+      const f = result.failure!;
+      throw new UserError(`${target}: ${f.message} — ${f.hint}`, EXIT_SOME_FAILED, f.code);
+    }
+    report = result.record as Report;
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  return EXIT_OK;
+}
+
+export function runSchema(): number {
+  process.stdout.write(`${JSON.stringify(z.toJSONSchema(Report, { io: "output" }), null, 2)}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,218 @@
+/**
+ * Layout → Report: the sections of the document steer what is read where. Budget prose and
+ * generic tables give headline figures and breakdowns; indicator, task and project tables give
+ * their records; the conclusion gives the score and grade.
+ */
+import type { ExtractionIssue } from "../../schemas/extraction-issue.js";
+import type { Figure, Text } from "../../schemas/provenance.js";
+import {
+  type HeadlineKey,
+  type Indicator,
+  type ProjectSpending,
+  Report,
+  type Task,
+} from "../../schemas/report.js";
+import type { Block, DocumentLayout } from "../layout/document-layout.js";
+import { normalizeText } from "../layout/located-text.js";
+import type { SourceFile } from "../pipeline/extraction-result.js";
+import { canonicalHeadline } from "./canonical.js";
+import { type Definitions, re, type SectionAnchor } from "./definitions.js";
+import { compact, provOf } from "./figure.js";
+import { mentionsToFigures } from "./headline-figures.js";
+import { identifyReport } from "./identify-report.js";
+import { type Mention, scanMentions } from "./mentions.js";
+import type { AmountUnit } from "./numbers.js";
+import { grade, proseProject, selfScore, staffCounts } from "./prose-facts.js";
+import { tableToMentions } from "./table-mentions.js";
+import { matchTable, tableToIndicators, tableToProjects, tableToTasks } from "./table-records.js";
+
+/** Anchors in priority order: a title naming projects is a project section even if it says 支出. */
+const ANCHOR_ORDER: SectionAnchor[] = [
+  "projects",
+  "tasks",
+  "indicators",
+  "problems",
+  "next_steps",
+  "conclusion",
+  "budget",
+  "basic_info",
+];
+
+export function sectionOf(path: readonly string[], defs: Definitions): SectionAnchor | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const title = compact(path[i]!);
+    for (const a of ANCHOR_ORDER) if (defs.vocabulary.sections[a].some((p) => re(p).test(title))) return a;
+  }
+  return undefined;
+}
+
+/** Sections whose running text is not read for headline figures. */
+const NO_HEADLINE: ReadonlySet<SectionAnchor | undefined> = new Set([
+  "projects",
+  "tasks",
+  "indicators",
+  "problems",
+  "next_steps",
+]);
+
+function predominantUnit(blocks: readonly Block[]): AmountUnit {
+  let wan = 0;
+  let yuan = 0;
+  for (const b of blocks) {
+    if (b.kind !== "paragraph") continue;
+    const t = b.text.text;
+    wan += (t.match(/\d\s*万元/g) ?? []).length;
+    yuan += (t.match(/\d\s*元/g) ?? []).length - (t.match(/\d\s*(万|亿|千)元/g) ?? []).length;
+  }
+  return yuan > wan ? "元" : "万元";
+}
+
+const CAPTION_UNIT = /单位\s*[:：]\s*(万元|元|亿元|千元)/;
+
+export interface ExtractInput {
+  source: SourceFile;
+  layout: DocumentLayout;
+  ocrPages: number;
+  issues: ExtractionIssue[];
+}
+
+export function extractReport(input: ExtractInput, defs: Definitions): { report: Report; skipped?: string } {
+  const { layout, source } = input;
+  const vocab = defs.vocabulary;
+  const blocks = layout.blocks;
+  const issues: ExtractionIssue[] = [...input.issues];
+  const id = identifyReport(blocks, vocab);
+  const defaultUnit = predominantUnit(blocks);
+
+  const mentions: Mention[] = [];
+  const indicators: Indicator[] = [];
+  const tasks: Task[] = [];
+  const projects: ProjectSpending[] = [];
+  const staff: Report["staff"] = {};
+  let score: Figure | undefined;
+  let gradeText: Text | undefined;
+  const problems: Block[] = [];
+  const nextSteps: Block[] = [];
+
+  blocks.forEach((b, i) => {
+    const section = sectionOf(b.path, defs);
+    if (b.kind === "paragraph") {
+      const lt = b.text;
+      for (const [k, f] of Object.entries(staffCounts(lt, vocab))) {
+        const key = k as keyof Report["staff"];
+        if (!staff[key]) staff[key] = f;
+      }
+      const s = selfScore(lt);
+      if (s && (!score || section === "conclusion")) score ??= s;
+      const g = grade(lt);
+      if (g) gradeText ??= g;
+      if (section === "problems" && !b.heading?.standalone) problems.push(b);
+      if (section === "next_steps" && !b.heading?.standalone) nextSteps.push(b);
+      const ms = scanMentions(lt, i);
+      if (section === "projects") {
+        const p = proseProject(lt, ms);
+        if (p) projects.push(p);
+        return;
+      }
+      if (NO_HEADLINE.has(section)) return;
+      mentions.push(...ms);
+      return;
+    }
+    const table = b.table;
+    const match = matchTable(table, defs.tables);
+    if (match?.def.kind === "indicators") indicators.push(...tableToIndicators(table, match));
+    else if (match?.def.kind === "tasks") tasks.push(...tableToTasks(table, match, defaultUnit));
+    else if (match?.def.kind === "projects") projects.push(...tableToProjects(table, match, defaultUnit));
+    else {
+      const prev = blocks[i - 1];
+      const caption = prev?.kind === "paragraph" ? CAPTION_UNIT.exec(normalizeText(prev.text.printed)) : null;
+      mentions.push(
+        ...tableToMentions(table, i, defaultUnit, caption ? (caption[1] as AmountUnit) : undefined),
+      );
+    }
+  });
+
+  const { statements, lines } = mentionsToFigures(mentions, vocab);
+  const headline = canonicalHeadline(statements, lines);
+
+  const report: Report = {
+    report_id: source.sha256,
+    source_file: source.fileName,
+    source_path: source.path,
+    staff,
+    statements,
+    headline,
+    budget_lines: lines,
+    indicators,
+    tasks,
+    projects,
+    pages: layout.pages.length,
+    ocr_pages: input.ocrPages,
+    status: "ok",
+    issues,
+  };
+  if (id.department) report.department = id.department;
+  if (id.fiscalYear) report.fiscal_year = id.fiscalYear;
+  if (id.kind) report.report_kind = id.kind;
+  if (score) report.self_score = score;
+  if (gradeText) report.grade = gradeText;
+  const joinBlocks = (bs: Block[]): Text | undefined => {
+    const ps = bs.filter((b) => b.kind === "paragraph");
+    if (ps.length === 0) return undefined;
+    const first = ps[0]!;
+    return { value: ps.map((p) => p.text.text.trim()).join("\n"), prov: provOf(first.text) };
+  };
+  const pr = joinBlocks(problems);
+  if (pr) report.problems = pr;
+  const ns = joinBlocks(nextSteps);
+  if (ns) report.next_steps = ns;
+
+  // Pages still waiting for OCR may hold the title: only a document that was fully read is skipped.
+  const unread = issues.some((i) => i.code === "needs_ocr");
+  if (id.notAReport && !unread && statements.length === 0 && indicators.length === 0) {
+    report.status = "skipped";
+    report.error = id.notAReport;
+    return { report, skipped: id.notAReport };
+  }
+  // Required fields: a report without them is partial, with an issue saying which.
+  const missing: string[] = [];
+  if (!report.department) missing.push("department (部门名称)");
+  if (!report.fiscal_year) missing.push("fiscal year (年度)");
+  const hasFigures = (["budget_total", "executed_total", "expenditure_total"] as HeadlineKey[]).some(
+    (k) => headline[k],
+  );
+  if (!hasFigures) missing.push("budget or executed totals (预算数/执行数)");
+  if (!report.self_score && !report.grade) missing.push("self score or grade (自评得分/等级)");
+  for (const m of missing) {
+    issues.push({
+      stage: "extract",
+      code: "missing_field",
+      severity: "warning",
+      message: `not found in the report: ${m}`,
+    });
+  }
+  const ocrMissing = issues.some((i) => i.code === "needs_ocr");
+  if (missing.length > 0 || ocrMissing) {
+    report.status = "partial";
+    report.error = [
+      missing.length > 0 ? `missing ${missing.join(", ")}` : "",
+      ocrMissing ? "pages needing OCR were not read" : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+  }
+  const parsed = Report.safeParse(report);
+  if (!parsed.success) {
+    issues.push({
+      stage: "validate",
+      code: "schema_violation",
+      severity: "error",
+      message: `the extracted record does not match the schema: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
+    });
+    report.status = "partial";
+  }
+  return { report };
+}

@@ -1,0 +1,244 @@
+/**
+ * Mentions → headline statements and budget lines. Reports state a total, then its parts
+ * ("基本支出 2,866.24 万元 … 其中：工资和福利支出 …"), so economic classes belong to the breakdown
+ * whose total was stated last, unless their share names it ("占基本支出 76.07%").
+ */
+import type { Figure } from "../../schemas/provenance.js";
+import type { BudgetLine, BudgetSection, HeadlineKey, Statement } from "../../schemas/report.js";
+import { type ItemDef, longestMatch, type Pattern, re, type Vocabulary } from "./definitions.js";
+import { isTargetLike, type Mention } from "./mentions.js";
+import { negate, signOfChange } from "./numbers.js";
+
+type Scope = "income" | "function" | "basic" | "project" | undefined;
+
+interface Candidate {
+  length: number;
+  index: number;
+  kind: "headline" | "item";
+  key?: HeadlineKey;
+  section?: BudgetSection;
+  item?: string;
+  matched: string;
+}
+
+const PERCENT_KEYS: HeadlineKey[] = ["execution_rate"];
+const AMOUNT_KEYS: HeadlineKey[] = [
+  "budget_total",
+  "initial_budget",
+  "executed_total",
+  "income_total",
+  "expenditure_total",
+  "basic_total",
+  "project_total",
+];
+const CHANGE_VERB = /(增加|减少|增长|下降|上升|降低|减|增|节约|超支)了?$/;
+
+export interface FigureSet {
+  statements: Statement[];
+  lines: BudgetLine[];
+}
+
+function itemCandidates(lead: string, section: BudgetSection, items: readonly ItemDef[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const def of items) {
+    const m = longestMatch(lead, def.patterns);
+    if (m)
+      out.push({
+        ...m,
+        kind: "item",
+        section,
+        item: def.item,
+        matched: lead.slice(m.index, m.index + m.length),
+      });
+  }
+  return out;
+}
+
+/**
+ * The best reading of a lead: the match that starts first, then the longest. A lead names its
+ * subject first — 事业收入(…)预算执行 is the 事业收入 line, not the 收入预算执行 total.
+ */
+export function classifyLead(
+  lead: string,
+  kind: "amount" | "percent",
+  vocab: Vocabulary,
+): Candidate | undefined {
+  const cands: Candidate[] = [];
+  const keys = kind === "percent" ? PERCENT_KEYS : AMOUNT_KEYS;
+  for (const key of keys) {
+    const m = longestMatch(lead, vocab.headline[key] ?? []);
+    if (m) cands.push({ ...m, kind: "headline", key, matched: lead.slice(m.index, m.index + m.length) });
+  }
+  if (kind === "amount") {
+    cands.push(...itemCandidates(lead, "income", vocab.items.income));
+    cands.push(...itemCandidates(lead, "expenditure_by_function", vocab.items.expenditure_by_function));
+    cands.push(...itemCandidates(lead, "basic_expenditure", vocab.items.basic_expenditure));
+  }
+  cands.sort((a, b) => a.index - b.index || b.length - a.length);
+  return cands[0];
+}
+
+/**
+ * A table value is labelled by its row label, else by its column header. A component's budget
+ * column (基本支出 × 全年预算数) is not a stated total, so it is not read as one.
+ */
+function classifyTableAware(
+  m: Mention,
+  kind: "amount" | "percent",
+  vocab: Vocabulary,
+): Candidate | undefined {
+  if (m.context !== "table") return classifyLead(m.lead, kind, vocab);
+  const byRow = m.rowLabel ? classifyLead(m.rowLabel, kind, vocab) : undefined;
+  const byColumn = m.columnLabel ? classifyLead(m.columnLabel, kind, vocab) : undefined;
+  if (
+    byRow &&
+    byColumn?.key &&
+    ["budget_total", "initial_budget"].includes(byColumn.key) &&
+    byRow.key !== byColumn.key
+  ) {
+    return undefined;
+  }
+  if (byRow && !/^(合计|总计|小计)$/.test(m.rowLabel ?? "")) return byRow;
+  return byColumn;
+}
+
+const matchesAny = (s: string, patterns: readonly Pattern[]): boolean => patterns.some((p) => re(p).test(s));
+
+/** What a share's "占…" names as its whole. */
+function shareParent(lead: string): Scope | "expenditure" | undefined {
+  const m = /占(.*)$/.exec(lead);
+  const of = m ? m[1]! : "";
+  if (/基本支出/.test(of)) return "basic";
+  if (/项目支出/.test(of)) return "project";
+  if (/收入/.test(of)) return "income";
+  if (/支出/.test(of)) return "expenditure";
+  return undefined;
+}
+
+export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabulary): FigureSet {
+  const statements: Statement[] = [];
+  const lines: BudgetLine[] = [];
+  let scope: Scope;
+  // What the last amount of the current sentence became, so a share or a percent change can attach.
+  let last: { sentenceKey: string; line?: BudgetLine; statement?: Statement } | undefined;
+  let lastYoy: { sentenceKey: string } | undefined;
+
+  const addStatement = (key: HeadlineKey, figure: Figure, m: Mention, label: string): Statement => {
+    const s: Statement = { key, figure, context: m.context, label };
+    statements.push(s);
+    return s;
+  };
+
+  for (const m of mentions) {
+    const sentenceKey = `${m.block}:${m.sentence}`;
+    if (isTargetLike(m)) continue;
+    const isYoySentence = matchesAny(m.sentenceText, vocab.yoyMarkers);
+
+    if (m.kind === "percent") {
+      // 1. A share of the amount just stated: "，占本年总收入的 27.29%".
+      if (/占/.test(m.lead) && last && last.sentenceKey === sentenceKey) {
+        const parent = shareParent(m.lead);
+        if (last.line) {
+          last.line.share = m.figure;
+          if (parent === "basic" || parent === "project") {
+            const want: BudgetSection = parent === "basic" ? "basic_expenditure" : "project_expenditure";
+            if (last.line.section !== want && last.line.section !== "income") last.line.section = want;
+          }
+        } else if (last.statement?.key === "basic_total") addStatement("basic_share", m.figure, m, m.lead);
+        else if (last.statement?.key === "project_total") addStatement("project_share", m.figure, m, m.lead);
+        continue;
+      }
+      // 2. The percentage of a change just stated: "减少 728.3 万元，下降 7.86%".
+      const verb = CHANGE_VERB.exec(m.lead);
+      if (verb && lastYoy?.sentenceKey === sentenceKey) {
+        const sign = signOfChange(verb[1]!);
+        const f = sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure;
+        addStatement("yoy_change_pct", f, m, m.lead);
+        lastYoy = undefined;
+        continue;
+      }
+      if (verb && isYoySentence && !/收入/.test(m.lead) && /支出|^(增长|下降|增加|减少)/.test(m.lead)) {
+        const sign = signOfChange(verb[1]!);
+        addStatement(
+          "yoy_change_pct",
+          sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure,
+          m,
+          m.lead,
+        );
+        continue;
+      }
+      const c = classifyTableAware(m, "percent", vocab);
+      if (c?.key) addStatement(c.key, m.figure, m, c.matched);
+      continue;
+    }
+
+    // Amounts.
+    const verb = CHANGE_VERB.exec(m.lead);
+    if (verb) {
+      if (!isYoySentence) continue;
+      const sign = signOfChange(verb[1]!) ?? 1;
+      const subject = m.lead.slice(0, verb.index);
+      const f = sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure;
+      const component = vocab.yoyComponents.find((d) => matchesAny(subject, d.patterns));
+      const isTotal =
+        /^(本年|本部门|部门|年度|全年|本单位)?(总)?支出(合计|总额)?(与|较|比|同比|对比)?/.test(subject) ||
+        subject === "";
+      if (component && !isTotal) {
+        const line: BudgetLine = {
+          section: "yoy_component",
+          item: component.item,
+          item_as_printed: subject.replace(/^(一是|二是|三是|四是|其中)/, ""),
+          amount: f,
+          context: m.context,
+        };
+        lines.push(line);
+      } else if (!/收入/.test(subject) || /支出/.test(subject)) {
+        addStatement("yoy_change", f, m, m.lead);
+        lastYoy = { sentenceKey };
+      }
+      last = undefined;
+      continue;
+    }
+    const c = classifyTableAware(m, "amount", vocab);
+    if (!c) {
+      last = undefined;
+      continue;
+    }
+    if (c.kind === "headline") {
+      const s = addStatement(c.key!, m.figure, m, c.matched);
+      if (c.key === "basic_total") scope = "basic";
+      else if (c.key === "project_total") scope = "project";
+      else if (c.key === "income_total") scope = "income";
+      else if (c.key === "expenditure_total") scope = "function";
+      last = { sentenceKey, statement: s };
+      continue;
+    }
+    let section = c.section!;
+    if (section === "basic_expenditure") {
+      if (scope === "project") section = "project_expenditure";
+      else if (scope !== "basic") {
+        // An economic class outside a basic/project breakdown: only a share naming its whole places it.
+        const next = mentions[mentions.indexOf(m) + 1];
+        const parent = next?.kind === "percent" && /占/.test(next.lead) ? shareParent(next.lead) : undefined;
+        if (parent === "basic") section = "basic_expenditure";
+        else if (parent === "project") section = "project_expenditure";
+        else {
+          last = undefined;
+          continue;
+        }
+      }
+    }
+    if (section === "income")
+      scope = scope === "basic" || scope === "project" ? "income" : (scope ?? "income");
+    const line: BudgetLine = {
+      section,
+      item: c.item!,
+      item_as_printed: c.matched,
+      amount: m.figure,
+      context: m.context,
+    };
+    lines.push(line);
+    last = { sentenceKey, line };
+  }
+  return { statements, lines };
+}

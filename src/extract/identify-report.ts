@@ -1,0 +1,144 @@
+/**
+ * Department, fiscal year and report kind come from the content — the title, a cover page or a
+ * form's header cells — never from the file name.
+ */
+import type { Figure, Text } from "../../schemas/provenance.js";
+import type { Block } from "../layout/document-layout.js";
+import { normalizeText } from "../layout/located-text.js";
+import { cellAt } from "../layout/table-model.js";
+import { longestMatch, type Vocabulary } from "./definitions.js";
+import { compact, findCompact, provOf } from "./figure.js";
+
+export interface Identity {
+  department?: Text;
+  fiscalYear?: Figure;
+  kind?: Text;
+  /** Why the document is not a self-evaluation report, when it is not. */
+  notAReport?: string;
+}
+
+/** Organisation-name endings: a department name ends with one of these. */
+const ORG_END =
+  "(局|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|厅|署|会|社|校|园|室|团|台|厂|场|公司|中学|小学|大学|医院|政府|街道|镇|乡|馆)";
+const YEAR = "((?:19|20)\\d{2})\\s*年(?:度)?";
+
+function findKind(
+  text: string,
+  vocab: Vocabulary,
+): { kind: string; index: number; length: number } | undefined {
+  for (const def of vocab.reportKinds) {
+    const m = longestMatch(text, def.patterns);
+    if (m) return { kind: def.item, ...m };
+  }
+  return undefined;
+}
+
+export function cleanDepartment(s: string): string {
+  return s
+    .replace(/^(关于|附件\d*[:：]?)/, "")
+    .replace(/(的)?$/, "")
+    .replace(/(部门|单位)$/, "")
+    .replace(/^[“"《]|[”"》]$/g, "")
+    .trim();
+}
+
+export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Identity {
+  const id: Identity = {};
+  const paragraphs = blocks.filter((b) => b.kind === "paragraph").slice(0, 12);
+  // 1. A title naming the report kind: "[year] department [year] 部门整体支出绩效自评报告".
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (p.kind !== "paragraph") continue;
+    // A centred title wrapping onto a second line arrives as two paragraphs: try them joined.
+    const next = paragraphs[i + 1];
+    const alone = compact(p.text.text);
+    const joined =
+      next && next.kind === "paragraph" && compact(next.text.text).length <= 30
+        ? alone + compact(next.text.text)
+        : alone;
+    const c = findKind(alone, vocab) ? alone : joined;
+    const t = p.text.text;
+    if (c.length > 80) continue;
+    const kind = findKind(c, vocab);
+    if (!kind) continue;
+    id.kind = { value: kind.kind, prov: provOf(p.text) };
+    const before = c.slice(0, kind.index);
+    const ym = new RegExp(YEAR).exec(before);
+    if (ym) id.fiscalYear = yearFigure(p.text, ym[1]!);
+    let dept = cleanDepartment(before.replace(new RegExp(YEAR, "g"), ""));
+    // A cover page prints the department on the line above the title.
+    if (!new RegExp(`${ORG_END}$`).test(dept) && i > 0) {
+      const prev = paragraphs[i - 1]!;
+      const pc = cleanDepartment(compact(prev.text.text).replace(new RegExp(YEAR, "g"), ""));
+      if (prev.kind === "paragraph" && pc.length <= 40 && new RegExp(`${ORG_END}$`).test(pc)) {
+        dept = pc;
+        if (!id.fiscalYear) {
+          const y = new RegExp(YEAR).exec(compact(prev.text.text));
+          if (y) id.fiscalYear = yearFigure(prev.text, y[1]!);
+        }
+        id.department = { value: dept, prov: provOf(prev.text) };
+      }
+    }
+    if (!id.department && dept.length >= 2 && new RegExp(ORG_END).test(dept)) {
+      const at = findCompact(t, dept);
+      id.department = { value: dept, prov: at ? provOf(p.text, at[0], at[1]) : provOf(p.text) };
+    }
+    break;
+  }
+  // 2. Labelled fields on a cover page or in a form: 单位名称：… / 部门（单位）名称 | …
+  if (!id.department)
+    id.department = labelledField(blocks, /^(部门|单位|预算单位|填报单位|主管部门)(\(单位\))?(名称)?$/);
+  if (!id.fiscalYear) {
+    for (const p of paragraphs) {
+      if (p.kind !== "paragraph") continue;
+      const m = new RegExp(`${YEAR}`).exec(compact(p.text.text));
+      if (m && /绩效|预算|决算|自评/.test(p.text.text)) {
+        id.fiscalYear = yearFigure(p.text, m[1]!);
+        break;
+      }
+    }
+  }
+  // 3. Not a self-evaluation report: no kind in a title and no 绩效 evaluation vocabulary at all.
+  if (!id.kind) {
+    const early = blocks
+      .slice(0, 40)
+      .map((b) => (b.kind === "paragraph" ? b.text.text : ""))
+      .join("");
+    if (!/绩效/.test(early) || !/(自评|评价|自我评价)/.test(early)) {
+      id.notAReport = "no 绩效自评/评价 title or text: this is not a performance self-evaluation report";
+    }
+  }
+  return id;
+}
+
+function yearFigure(lt: import("../layout/located-text.js").LocatedText, year: string): Figure {
+  const at = lt.text.indexOf(year);
+  return { value: year, ulp: "1", unit: "年", prov: provOf(lt, Math.max(0, at), Math.max(0, at) + 4) };
+}
+
+function labelledField(blocks: readonly Block[], label: RegExp): Text | undefined {
+  for (const b of blocks.slice(0, 60)) {
+    if (b.kind === "paragraph") {
+      const m = /^(部门|单位|预算单位|填报单位)(\(单位\))?(名称)?\s*[:：]\s*(.{2,40})$/.exec(
+        normalizeText(b.text.printed).trim(),
+      );
+      if (m) {
+        const at = b.text.text.indexOf(m[4]!);
+        return { value: cleanDepartment(compact(m[4]!)), prov: provOf(b.text, Math.max(0, at)) };
+      }
+      continue;
+    }
+    const t = b.table;
+    for (let r = 0; r < Math.min(6, t.rows.length); r++) {
+      for (let c = 0; c + 1 < t.nCols; c++) {
+        const k = compact(normalizeText(cellAt(t, r, c)?.text.printed ?? ""));
+        if (!label.test(k)) continue;
+        const v = cellAt(t, r, c + 1);
+        const value = v ? compact(normalizeText(v.text.printed)) : "";
+        if (v && value.length >= 2 && !label.test(value))
+          return { value: cleanDepartment(value), prov: provOf(v.text) };
+      }
+    }
+  }
+  return undefined;
+}

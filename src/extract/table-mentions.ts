@@ -1,0 +1,71 @@
+/**
+ * Tables that are not indicator/task/project tables (budget tables, income tables …) become
+ * mentions like prose: each number cell is labelled by its row label and its column header.
+ */
+import { normalizeText } from "../layout/located-text.js";
+import { cellAt, type Table } from "../layout/table-model.js";
+import { compact, figureOf, provOf } from "./figure.js";
+import type { Mention } from "./mentions.js";
+import { type AmountUnit, parseAmount, parseDecimal, parsePercent } from "./numbers.js";
+import { unitFromHeader } from "./table-records.js";
+
+const NUMERIC = /^[-+]?\d[\d,，]*(\.\d+)?\s*(万元|亿元|千元|元|万|%)?$/;
+
+export function tableToMentions(
+  table: Table,
+  block: number,
+  defaultUnit: AmountUnit,
+  captionUnit?: AmountUnit,
+): Mention[] {
+  const rows = table.rows.length;
+  const text = (r: number, c: number): string =>
+    normalizeText(cellAt(table, r, c)?.text.printed ?? "").trim();
+  const isNum = (s: string): boolean => NUMERIC.test(s.replace(/\s+/g, ""));
+  // Header rows: leading rows without numbers.
+  let headerRows = 0;
+  while (
+    headerRows < rows &&
+    Array.from({ length: table.nCols }, (_, c) => text(headerRows, c)).every((s) => !isNum(s))
+  ) {
+    headerRows++;
+  }
+  const header = (c: number): string =>
+    compact(
+      Array.from({ length: headerRows }, (_, r) => text(r, c))
+        .filter((s, i, a) => a.indexOf(s) === i)
+        .join(""),
+    );
+  const out: Mention[] = [];
+  for (let r = headerRows; r < rows; r++) {
+    const cells = Array.from({ length: table.nCols }, (_, c) => text(r, c));
+    const labelCol = cells.findIndex((s) => s !== "" && !isNum(s) && !/^\d+$/.test(s));
+    const rowLabel = labelCol >= 0 ? compact(cells[labelCol]!) : "";
+    for (let c = 0; c < table.nCols; c++) {
+      const s = cells[c]!.replace(/\s+/g, "");
+      if (c === labelCol || !isNum(s)) continue;
+      const cell = cellAt(table, r, c)!;
+      const h = header(c);
+      const prov = provOf(cell.text);
+      const base = {
+        lead: rowLabel,
+        block,
+        tail: "",
+        sentence: r,
+        sentenceText: compact(cells.join("")),
+        context: "table" as const,
+        rowLabel,
+        columnLabel: h,
+      };
+      const percentish = /%$/.test(s) || /率|比例|占比|%|进度/.test(h) || /率$|进度$/.test(rowLabel);
+      if (percentish) {
+        const p = parsePercent(s) ?? parseDecimal(s);
+        if (p) out.push({ ...base, kind: "percent", figure: figureOf(p, "%", prov) });
+        continue;
+      }
+      const unit = unitFromHeader(h) ?? unitFromHeader(rowLabel) ?? captionUnit ?? defaultUnit;
+      const a = parseAmount(s, unit);
+      if (a) out.push({ ...base, kind: "amount", figure: figureOf(a, a.unit, prov) });
+    }
+  }
+  return out;
+}

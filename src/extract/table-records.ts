@@ -1,0 +1,233 @@
+/**
+ * Tables → records. A table's kind comes from its header row matched against the table header
+ * maps in pipelines/tables; each data row becomes an indicator, task or project with provenance.
+ */
+import Big from "big.js";
+import type { Figure, Text } from "../../schemas/provenance.js";
+import type { Indicator, ProjectSpending, Task } from "../../schemas/report.js";
+import type { LocatedText } from "../layout/located-text.js";
+import { normalizeText } from "../layout/located-text.js";
+import { cellAt, type Table, type TableCell } from "../layout/table-model.js";
+import { longestMatch, type TableDef, type TableKind } from "./definitions.js";
+import { compact, figureOf, provOf } from "./figure.js";
+import { type AmountUnit, decimalString, parseAmount, parseDecimal, parsePercent } from "./numbers.js";
+import { parseTarget } from "./targets.js";
+
+export interface HeaderMatch {
+  def: TableDef;
+  /** Index of the last header row. */
+  headerRow: number;
+  /** Field name per column (undefined: not mapped). */
+  fields: Array<string | undefined>;
+  /** Header text per column (normalised, compact). */
+  headers: string[];
+}
+
+const cellText = (t: Table, r: number, c: number): string =>
+  compact(normalizeText(cellAt(t, r, c)?.text.printed ?? ""));
+
+function mapHeader(headers: string[], def: TableDef): Array<string | undefined> {
+  const fields: Array<string | undefined> = headers.map(() => undefined);
+  const used = new Set<string>();
+  headers.forEach((h, c) => {
+    if (!h) return;
+    for (const [field, patterns] of Object.entries(def.columns)) {
+      if (used.has(field)) continue;
+      if (longestMatch(h, patterns)) {
+        fields[c] = field;
+        used.add(field);
+        break;
+      }
+    }
+  });
+  return fields;
+}
+
+/** Finds the header row (within the first rows; two-row headers are read joined) and the table kind. */
+export function matchTable(table: Table, defs: readonly TableDef[]): HeaderMatch | undefined {
+  const maxRow = Math.min(4, table.rows.length - 1);
+  for (let r = 0; r < maxRow; r++) {
+    const single = Array.from({ length: table.nCols }, (_, c) => cellText(table, r, c));
+    const joined = single.map((h, c) => {
+      const below = cellText(table, r + 1, c);
+      return below !== h ? h + below : h;
+    });
+    for (const [headers, last] of [
+      [single, r],
+      [joined, r + 1],
+    ] as const) {
+      for (const def of defs) {
+        const fields = mapHeader(headers, def);
+        if (def.required.every((f) => fields.includes(f))) return { def, headerRow: last, fields, headers };
+      }
+    }
+  }
+  return undefined;
+}
+
+export const kindOf = (m: HeaderMatch | undefined): TableKind | undefined => m?.def.kind;
+
+interface RowCells {
+  row: number;
+  get: (field: string) => TableCell | undefined;
+  text: (field: string) => string;
+  header: (field: string) => string;
+  pages: number[];
+}
+
+function* dataRows(table: Table, match: HeaderMatch): Generator<RowCells> {
+  const col = (field: string): number => match.fields.indexOf(field);
+  for (let r = match.headerRow + 1; r < table.rows.length; r++) {
+    const get = (field: string): TableCell | undefined => {
+      const c = col(field);
+      return c < 0 ? undefined : cellAt(table, r, c);
+    };
+    yield {
+      row: r,
+      get,
+      text: (field) => normalizeText(get(field)?.text.printed ?? "").trim(),
+      header: (field) => (col(field) < 0 ? "" : (match.headers[col(field)] ?? "")),
+      pages: table.rows[r]!.pages,
+    };
+  }
+}
+
+/** The amount unit named in a header: "拟投入资金（元）" → 元. */
+export function unitFromHeader(header: string): AmountUnit | undefined {
+  const m = /(万元|亿元|千元|元)/.exec(header);
+  return m ? (m[1] as AmountUnit) : undefined;
+}
+
+const textValue = (cell: TableCell | undefined): Text | undefined => {
+  if (!cell) return undefined;
+  const value = normalizeText(cell.text.printed).trim();
+  if (!value || /^[/／\\—\-–－无]$/.test(value)) return undefined;
+  return { value, prov: provOf(cell.text) };
+};
+
+function cellNumberProv(cell: TableCell): Figure["prov"] {
+  const lt: LocatedText = cell.text;
+  if (lt.length > 0) return provOf(lt);
+  const p = cell.parts[0]!;
+  return { page: p.page, bbox: [p.x0, p.y0, p.x1, p.y1], text: "" };
+}
+
+/** An amount cell: the unit printed in the cell wins over the header's, then the default. */
+export function amountCell(cell: TableCell | undefined, unit: AmountUnit): Figure | undefined {
+  if (!cell) return undefined;
+  const text = normalizeText(cell.text.printed).replace(/\s+/g, "");
+  const a = parseAmount(text, unit);
+  if (!a) return undefined;
+  return figureOf(a, a.unit, cellNumberProv(cell));
+}
+
+export function percentCell(cell: TableCell | undefined): Figure | undefined {
+  if (!cell) return undefined;
+  const text = normalizeText(cell.text.printed).replace(/\s+/g, "");
+  const p = parsePercent(text) ?? parseDecimal(text);
+  if (!p) return undefined;
+  return figureOf(p, "%", cellNumberProv(cell));
+}
+
+function numberCell(cell: TableCell | undefined, unit: string): Figure | undefined {
+  if (!cell) return undefined;
+  const text = normalizeText(cell.text.printed).replace(/\s+/g, "").replace(/分$/, "");
+  const p = parseDecimal(text);
+  if (!p) return undefined;
+  return figureOf(p, unit, cellNumberProv(cell));
+}
+
+const isHeaderLike = (s: string): boolean =>
+  /^(一级|二级|三级)指标$|^指标值$|^合计$|^总分$|^小计$/.test(compact(s));
+
+export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[] {
+  const out: Indicator[] = [];
+  for (const row of dataRows(table, match)) {
+    const level3Cell = row.get("level3");
+    const level3 = row.text("level3");
+    if (!level3 || isHeaderLike(level3) || /^(合计|总分|总计|小计)/.test(row.text("level1"))) continue;
+    let targetText = row.text("target");
+    const op = row.text("op");
+    const unit = row.text("unit");
+    if (op || unit) targetText = `${op}${targetText}${unit && !targetText.endsWith(unit) ? unit : ""}`;
+    if (!targetText) continue;
+    const targetCell = row.get("target")!;
+    const parsed = parseTarget(targetText);
+    const ind: Indicator = {
+      level1: row.text("level1"),
+      level2: row.text("level2"),
+      level3,
+      target: { value: targetText, prov: provOf(targetCell.text) },
+      target_op: parsed.op,
+      page: row.pages[0]!,
+      prov: provOf(level3Cell!.text),
+    };
+    if (parsed.value !== undefined) ind.target_value = parsed.value;
+    if (parsed.unit !== undefined) ind.target_unit = parsed.unit;
+    const actual = textValue(row.get("actual"));
+    if (actual) ind.actual = actual;
+    const weight = numberCell(row.get("weight"), row.header("weight").includes("%") ? "%" : "分");
+    if (weight) ind.weight = weight;
+    const score = numberCell(row.get("score"), "分");
+    if (score) ind.score = score;
+    const deviation = textValue(row.get("deviation"));
+    if (deviation) ind.deviation = deviation;
+    out.push(ind);
+  }
+  return out;
+}
+
+const TASK_PREFIX = /^(任务|工作任务)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[:：、.]?\s*/;
+
+export function tableToTasks(table: Table, match: HeaderMatch, defaultUnit: AmountUnit): Task[] {
+  const out: Task[] = [];
+  const unit = unitFromHeader(match.headers[match.fields.indexOf("planned")] ?? "") ?? defaultUnit;
+  for (const row of dataRows(table, match)) {
+    const nameCell = row.get("name");
+    const raw = row.text("name");
+    if (!raw || /^(合计|总计|小计)$/.test(compact(raw))) continue;
+    const prefix = TASK_PREFIX.exec(raw);
+    const name = (/^任务/.test(raw) && prefix ? raw.slice(prefix[0].length) : raw).trim();
+    const seqText = row.text("seq") || (prefix?.[2] ?? "");
+    const seq = /^\d+$/.test(seqText) ? Number(seqText) : out.length + 1;
+    const task: Task = { seq, name, pages: row.pages, prov: provOf(nameCell!.text) };
+    const planned = amountCell(row.get("planned"), unit);
+    if (planned) task.planned = planned;
+    const content = textValue(row.get("content"));
+    if (content) task.content = content;
+    const goal = textValue(row.get("goal"));
+    if (goal) task.goal = goal;
+    const completion = textValue(row.get("completion"));
+    if (completion) task.completion = completion;
+    out.push(task);
+  }
+  return out;
+}
+
+export function tableToProjects(
+  table: Table,
+  match: HeaderMatch,
+  defaultUnit: AmountUnit,
+): ProjectSpending[] {
+  const out: ProjectSpending[] = [];
+  const unitOfField = (f: string): AmountUnit =>
+    unitFromHeader(match.headers[match.fields.indexOf(f)] ?? "") ?? defaultUnit;
+  for (const row of dataRows(table, match)) {
+    const name = row.text("name");
+    if (!name || /^(合计|总计|小计)$/.test(compact(name))) continue;
+    const p: ProjectSpending = { name, context: "table", prov: provOf(row.get("name")!.text) };
+    const budget = amountCell(row.get("budget"), unitOfField("budget"));
+    const executed = amountCell(row.get("executed"), unitOfField("executed"));
+    const rate = percentCell(row.get("rate"));
+    if (budget) p.budget = budget;
+    if (executed) p.executed = executed;
+    if (rate) p.rate = rate;
+    if (!budget && !executed) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Sum of figure values (exact). */
+export const sumValues = (fs: readonly Figure[]): string =>
+  decimalString(fs.reduce((a, f) => a.plus(new Big(f.value)), new Big(0)));
