@@ -22,7 +22,7 @@ import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderHtml } from './lib/html.mjs';
-import { loadSeed, seedDocument, seedTruth, seedPrintedText } from './lib/seed.mjs';
+import { loadSeed, seedDocument, seedTruth, seedPrintedText, seedParagraphs } from './lib/seed.mjs';
 import { deriveFigures, reportDocument, reportTruth, printedFigures } from './lib/qingchuan.mjs';
 import { scanPages, writeJpegPdf } from './lib/scan.mjs';
 import { makeGarbledTextLayer, makeUnrelatedNotice, makeDeskewTable } from './lib/fixtures.mjs';
@@ -70,6 +70,14 @@ function checkTextPdf(entry, mustContain) {
   const missing = mustContain.filter((s) => !all.includes(squash(s)));
   check(entry, missing.length === 0, `${mustContain.length - missing.length}/${mustContain.length} printed figures found in text${missing.length ? `; missing: ${missing.slice(0, 5).join(' | ')}` : ''}`);
   return pages;
+}
+
+/** The seed's text must survive rendering exactly: every prose block verbatim (modulo
+ * whitespace, which layout inserts and removes) in the text layer. */
+function checkVerbatim(entry, paragraphs) {
+  const all = squash(run('pdftotext', [entry.path, '-']));
+  const missing = paragraphs.filter((p) => !all.includes(squash(p)));
+  check(entry, missing.length === 0, `${paragraphs.length - missing.length}/${paragraphs.length} prose blocks verbatim in text${missing.length ? `; first missing: ${missing[0].slice(0, 40)}…` : ''}`);
 }
 
 function checkImageOnly(entry, expectedPages) {
@@ -151,6 +159,7 @@ async function makeSeed(work) {
     copyFileSync(join(work, 'seed-report.pdf'), out);
     const e = record(out);
     const pages = checkTextPdf(e, figures);
+    checkVerbatim(e, seedParagraphs(seed));
     const span = tableSpan(pages, ...spanMarkers);
     check(e, span && span.pages >= 3, `task table spans ${span ? `pages ${span.first}-${span.last} (${span.pages})` : '?'} >= 3`);
     writeJson(out.replace(/\.pdf$/, '.truth.json'), seedTruth(seed, 'seed-report.pdf', 'text'));
@@ -165,6 +174,7 @@ async function makeSeed(work) {
     chromiumToPdf(html, out);
     const e = record(out);
     const pages = checkTextPdf(e, figures);
+    checkVerbatim(e, seedParagraphs(seed));
     const span = tableSpan(pages, ...spanMarkers);
     check(e, span && span.pages >= 3, `task table spans ${span ? `pages ${span.first}-${span.last} (${span.pages})` : '?'} >= 3`);
     writeJson(out.replace(/\.pdf$/, '.truth.json'), seedTruth(seed, 'seed-report-chromium.pdf', 'text'));

@@ -188,10 +188,21 @@ export class LocatedText {
   }
 }
 
-/** NFKC, plus the minus sign folded to a hyphen-minus so numbers parse. */
+/**
+ * Glyph-map artefacts NFKC leaves alone: some producers (Chromium's font subsets among them) map
+ * Chinese glyphs to CJK Radicals Supplement code points (⻋ for 车, ⻔ for 门) or to a traditional
+ * twin sharing the glyph (戶 for 户). In simplified-Chinese reports these are always the plain
+ * character.
+ */
+const GLYPH_FOLDS = new Map<string, string>(
+  Array.from("⺀冫⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺪疋⺫罒⺬示⺭礻⺮竹⺯糸⺰纟⺱罒⺶羊⺷羊⺹耂⺺肀⺻聿⺼月⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻇角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟戶户內内靑青淸清兌兑吿告敎教眞真".matchAll(/(.)(.)/gu), (m) => [m[1]!, m[2]!]),
+);
+
+/** NFKC, glyph-map artefacts folded, and the minus sign folded to a hyphen-minus so numbers parse. */
 export function normalizeChar(ch: string): string {
   const n = ch.normalize("NFKC");
-  return n === "\u2212" ? "-" : n;
+  if (n === "\u2212") return "-";
+  return GLYPH_FOLDS.get(n) ?? n;
 }
 
 export function normalizeText(s: string): string {

@@ -9,20 +9,23 @@ import { cellAt, joinWrapped, type Table, type TableCell } from "./table-model.j
 /** Column boundaries closer than this (points) are the same boundary. */
 const EDGE_TOLERANCE = 4;
 
-/** Maps each column boundary of `next` onto `prev`'s; undefined when they do not line up. */
+/**
+ * Maps each column boundary of `next` onto `prev`'s; undefined when they do not line up. The
+ * continuation may lack outer columns whose merged cell the producer did not paint again (Chromium
+ * omits an empty running label column), but every boundary it has must be one of prev's, and it
+ * must keep prev's right edge.
+ */
 function mapColumns(prev: Table, next: Table): number[] | undefined {
-  if (
-    Math.abs(prev.bbox.x0 - next.bbox.x0) > EDGE_TOLERANCE ||
-    Math.abs(prev.bbox.x1 - next.bbox.x1) > EDGE_TOLERANCE
-  ) {
-    return undefined;
-  }
+  if (Math.abs(prev.bbox.x1 - next.bbox.x1) > EDGE_TOLERANCE) return undefined;
   const map: number[] = [];
   for (const x of next.xs) {
     const k = prev.xs.findIndex((p) => Math.abs(p - x) <= EDGE_TOLERANCE);
     if (k < 0) return undefined;
     map.push(k);
   }
+  // At most the leading columns may be missing.
+  if (map.length < 2 || map[map.length - 1] !== prev.xs.length - 1) return undefined;
+  for (let i = 1; i < map.length; i++) if (map[i]! <= map[i - 1]!) return undefined;
   return map;
 }
 
@@ -102,7 +105,9 @@ export function appendContinuation(prev: Table, next: Table): Table {
     firstFilled !== undefined &&
     !NEW_ROW.test(firstFilled.text.text) &&
     (NEW_ROW.test(above(firstFilled)?.text.text ?? "") || firstFilled.col !== lead?.col);
-  const split = splitByLead || splitMidCell;
+  // Column rulings running off the bottom of one page and onto the top of the next: one cut row.
+  const splitByRulings = prev.openBottom === true && next.openTop === true && filled.length > 0;
+  const split = splitByLead || splitMidCell || splitByRulings;
 
   const out: TableCell[] = merged;
   const newRows = [...prev.rows.map((r) => ({ pages: [...r.pages] }))];
@@ -124,6 +129,15 @@ export function appendContinuation(prev: Table, next: Table): Table {
     const row = c.row + rowOffset - (split ? 1 : 0);
     out.push({ ...c, row, parts: [...c.parts] });
   }
+  // Columns the continuation does not draw at all (a running label column left unpainted) keep
+  // their merged cell running down over the appended rows.
+  const addedRows = rows.length - (split ? 1 : 0);
+  const firstMapped = colMap[0]!;
+  if (firstMapped > 0 && addedRows > 0) {
+    for (const m of merged) {
+      if (m.col + m.colSpan <= firstMapped && m.row + m.rowSpan - 1 === lastRow) m.rowSpan += addedRows;
+    }
+  }
   rows.forEach((r, i) => {
     if (split && i === 0) {
       const last = newRows[lastRow]!;
@@ -133,6 +147,7 @@ export function appendContinuation(prev: Table, next: Table): Table {
   out.sort((a, b) => a.row - b.row || a.col - b.col);
   return {
     ...prev,
+    openBottom: next.openBottom,
     pages: [...new Set([...prev.pages, ...next.pages])],
     rows: newRows,
     cells: out,

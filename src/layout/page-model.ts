@@ -34,6 +34,8 @@ export interface PlacedImage extends Box {
   /** Image size in pixels, when known. */
   width: number;
   height: number;
+  /** pdf.js object id of the image (to fetch its pixels for OCR). */
+  objId?: string;
 }
 
 export type PageKind = "text" | "image_only" | "garbled" | "empty";

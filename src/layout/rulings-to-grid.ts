@@ -27,6 +27,9 @@ export interface Grid extends Box {
   /** Row boundaries (y), top to bottom. */
   ys: number[];
   cells: GridCell[];
+  /** The column rulings run on above the first / below the last row ruling: a row cut by a page break. */
+  openTop: boolean;
+  openBottom: boolean;
 }
 
 export interface RulingStats {
@@ -158,10 +161,13 @@ function coverage(segs: readonly Segment[], pos: number, from: number, to: numbe
   return covered / len;
 }
 
+const xsMin = (vs: readonly Segment[]): number => Math.min(...vs.map((v) => v.pos));
+const xsMax = (vs: readonly Segment[]): number => Math.max(...vs.map((v) => v.pos));
+
 function regionToGrid(segs: readonly Segment[]): Grid | undefined {
-  const hs = segs.filter((s) => s.orient === "h");
+  let hs = segs.filter((s) => s.orient === "h");
   const vs = segs.filter((s) => s.orient === "v");
-  if (hs.length < 2 || vs.length < 2) return undefined;
+  if (hs.length < 1 || vs.length < 2) return undefined;
   const xs = cluster(
     vs.map((s) => s.pos),
     SNAP_TOLERANCE,
@@ -170,6 +176,22 @@ function regionToGrid(segs: readonly Segment[]): Grid | undefined {
     hs.map((s) => s.pos),
     SNAP_TOLERANCE,
   ).map(mean);
+  // Chromium leaves a row split by a page break without its bottom (and the continuation without
+  // its top) border: column rulings that run past the outermost row rulings close the grid there.
+  const top = Math.min(...vs.map((v) => v.from));
+  const bottom = Math.max(...vs.map((v) => v.to));
+  const reaching = (y: number): number => vs.filter((v) => v.from <= y + SNAP_TOLERANCE && v.to >= y - SNAP_TOLERANCE).length;
+  const openTop = ys[0]! - top > 3 * SNAP_TOLERANCE && reaching(top) >= 2;
+  const openBottom = bottom - ys[ys.length - 1]! > 3 * SNAP_TOLERANCE && reaching(bottom) >= 2;
+  if (openTop) {
+    ys.unshift(top);
+    hs = [...hs, { orient: "h", pos: top, from: xsMin(vs), to: xsMax(vs) }];
+  }
+  if (openBottom) {
+    ys.push(bottom);
+    hs = [...hs, { orient: "h", pos: bottom, from: xsMin(vs), to: xsMax(vs) }];
+  }
+  if (ys.length < 2) return undefined;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   if (nr < 1 || nc < 1 || (nr === 1 && nc === 1)) return undefined;
@@ -223,5 +245,5 @@ function regionToGrid(segs: readonly Segment[]): Grid | undefined {
       y1: ys[g.r1 + 1]!,
     }))
     .sort((a, b) => a.row - b.row || a.col - b.col);
-  return { xs, ys, cells, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]! };
+  return { xs, ys, cells, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]!, openTop, openBottom };
 }

@@ -37,6 +37,9 @@ export interface Table {
   cells: TableCell[];
   /** Box of the table on its first page. */
   bbox: Box;
+  /** Column rulings run past the top / bottom row ruling: the first / last row was cut by a page break. */
+  openTop?: boolean;
+  openBottom?: boolean;
 }
 
 /** Joins the lines of one cell: CJK text wraps without a space, Latin words with one. */
@@ -93,6 +96,8 @@ export function gridToTable(
       rows: Array.from({ length: nRows }, () => ({ pages: [page] })),
       cells,
       bbox: { x0: grid.x0, y0: grid.y0, x1: grid.x1, y1: grid.y1 },
+      openTop: grid.openTop,
+      openBottom: grid.openBottom,
     },
     rest,
   };

@@ -160,6 +160,7 @@ export function operatorsToGraphics(
         const [bx, by] = apply(state.ctm, 1, 1);
         const inline = args?.[0] as { width?: number; height?: number } | undefined;
         images.push({
+          objId: typeof args?.[0] === "string" ? (args[0] as string) : undefined,
           x0: Math.min(ax, bx),
           y0: Math.min(ay, by),
           x1: Math.max(ax, bx),

@@ -5,9 +5,9 @@
 //    rectangles rather than stroked lines — the point of the Chromium sample.
 //
 // Block kinds: {k:'title', lines}, {k:'subtitle', text}, {k:'h', level 1-4, text},
-// {k:'p', text, align?, indent?}, {k:'caption', text}, {k:'table', table}, {k:'pagebreak'}.
+// {k:'p', text, align?, indent?}, {k:'caption', text}, {k:'table', table}.
 // Table: {cols: [width %], head: [[cell]], body: [[cell]], repeatHeader, keepTogether, fontSize}.
-// Cell: string | {text | paras[], rowspan, colspan, align, valign, bold}.
+// Cell: string | {text | paras[], rowspan, colspan, align, valign}.
 
 export function esc(s) {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -20,10 +20,13 @@ function css(target, style) {
   const bodyPt = style.bodyPt ?? 10.5;
   // Writer's HTML import ignores em units for text-indent: use points (two characters).
   const indent = 2 * bodyPt;
+  // Writer 7.4 silently drops a full-width 。 that would hang past the right margin of a
+  // justified CJK line (measured on the seed): left-align there so no character is lost.
+  const bodyAlign = target === 'libreoffice' ? 'left' : 'justify';
   const common = `
 @page { size: 210mm 297mm; margin: ${style.margin ?? '25mm 22mm 25mm 22mm'}; }
 body { font-family: ${SERIF}; font-size: ${bodyPt}pt; line-height: 150%; }
-p { margin-top: 0; margin-bottom: ${style.paraGap ?? '4pt'}; text-indent: ${indent}pt; text-align: justify; }
+p { margin-top: 0; margin-bottom: ${style.paraGap ?? '4pt'}; text-indent: ${indent}pt; text-align: ${bodyAlign}; }
 p.title { font-family: ${SANS}; font-size: ${style.titlePt ?? 16}pt; font-weight: bold; text-align: center; text-indent: 0; margin-bottom: 6pt; }
 p.subtitle { font-size: ${bodyPt}pt; text-align: center; text-indent: 0; margin-bottom: 12pt; }
 p.caption { font-family: ${SANS}; font-weight: bold; text-align: center; text-indent: 0; margin-top: 6pt; margin-bottom: 4pt; }
@@ -70,10 +73,7 @@ function cellHtml(c, tag, target, width, fontSize) {
   if (fontSize) styles.push(`font-size: ${fontSize}`);
   attrs.push(`style="${styles.join('; ')}"`);
   const paras = c.paras ?? [c.text ?? ''];
-  let inner = paras.map(esc).join('<br>');
-  if (c.bold && tag !== 'th') inner = `<b>${inner}</b>`;
-  // Chromium: put the size on a wrapper too so it beats inherited sizes.
-  return `<${tag} ${attrs.join(' ')}>${inner}</${tag}>`;
+  return `<${tag} ${attrs.join(' ')}>${paras.map(esc).join('<br>')}</${tag}>`;
 }
 
 function tableHtml(t, target) {
@@ -146,9 +146,6 @@ export function renderHtml(doc, target) {
         break;
       case 'table':
         parts.push(tableHtml(b.table, target));
-        break;
-      case 'pagebreak':
-        parts.push('<p class="flush" style="page-break-before: always; break-before: page; margin: 0"></p>');
         break;
       default:
         throw new Error(`unknown block kind ${b.k}`);

@@ -116,9 +116,11 @@ export function seedPrintedText(seed) {
   return [seed.prose, ...t, ...i].join('\n');
 }
 
-/** Where the task table starts and ends in extracted text, to count the pages it spans. */
-export function seedTaskTableMarkers(seed) {
-  const tasks = seed.data.task_table.tasks;
-  const last = tasks[tasks.length - 1].cells.completion;
-  return { start: '期望达到的目标', end: last[last.length - 1].slice(-12) };
+/** Every prose block (title lines, headings, paragraphs) as printed. */
+export function seedParagraphs(seed) {
+  return seed.prose
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('%%') && !l.startsWith('[['))
+    .map((l) => l.replace(/^=[T1-4]= /, ''));
 }

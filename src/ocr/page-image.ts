@@ -1,0 +1,120 @@
+/**
+ * The pixels of a page that needs OCR. An image-only page is one scanned image: take it at its
+ * own resolution (rendering would resample it and cost time). Other pages (garbled text layers,
+ * vector drawings) are rendered with pdf.js onto @napi-rs/canvas; raw pixels are used directly —
+ * PNG encoding would cost 0.6–2.5 s a page.
+ */
+import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { PageContent, PlacedImage } from "../layout/page-model.js";
+import type { PdfJs } from "../pdf/open-document.js";
+
+export interface PageRaster {
+  width: number;
+  height: number;
+  /** Gray pixels, 0 = black … 255 = white. */
+  data: Uint8Array;
+  /** Pixels per PDF point on each axis, and the page position of pixel (0, 0). */
+  scaleX: number;
+  scaleY: number;
+  originX: number;
+  originY: number;
+  /** Effective resolution (dots per inch). */
+  dpi: number;
+  source: "embedded_image" | "rendered";
+}
+
+interface ImageObject {
+  width: number;
+  height: number;
+  kind?: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** pdf.js ImageKind: 1 = 1 bit per pixel, 2 = RGB 24 bit, 3 = RGBA 32 bit. */
+export function imageObjectToGray(img: ImageObject): Uint8Array | undefined {
+  const { width, height, data, kind } = img;
+  if (!data) return undefined;
+  const n = width * height;
+  const out = new Uint8Array(n);
+  if (kind === 2 && data.length >= n * 3) {
+    for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+    return out;
+  }
+  if (kind === 3 && data.length >= n * 4) {
+    for (let i = 0, j = 0; i < n; i++, j += 4) out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+    return out;
+  }
+  if (kind === 1) {
+    const rowBytes = (width + 7) >> 3;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const bit = (data[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1;
+        out[y * width + x] = bit ? 255 : 0;
+      }
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** The one image covering most of an image-only page, if there is one. */
+export function coveringImage(content: PageContent): PlacedImage | undefined {
+  const area = content.width * content.height;
+  return content.images.find((im) => ((im.x1 - im.x0) * (im.y1 - im.y0)) / area > 0.8 && im.objId);
+}
+
+export async function pageRaster(
+  pdfjs: PdfJs,
+  page: PDFPageProxy,
+  content: PageContent,
+  options: { dpi: number; maxPixels: number },
+): Promise<PageRaster> {
+  const img = content.kind === "image_only" ? coveringImage(content) : undefined;
+  if (img?.objId) {
+    const obj = (img.objId.startsWith("g_") ? page.commonObjs.get(img.objId) : page.objs.get(img.objId)) as ImageObject;
+    if (obj && obj.width * obj.height > options.maxPixels) {
+      throw new Error(`page ${content.number}: image of ${obj.width}×${obj.height} px exceeds the ${options.maxPixels} pixel limit`);
+    }
+    const gray = obj ? imageObjectToGray(obj) : undefined;
+    if (gray) {
+      const scaleX = obj.width / (img.x1 - img.x0);
+      const scaleY = obj.height / (img.y1 - img.y0);
+      return {
+        width: obj.width,
+        height: obj.height,
+        data: gray,
+        scaleX,
+        scaleY,
+        originX: img.x0,
+        originY: img.y0,
+        dpi: Math.round(scaleX * 72),
+        source: "embedded_image",
+      };
+    }
+  }
+  return renderPage(pdfjs, page, options);
+}
+
+async function renderPage(
+  _pdfjs: PdfJs,
+  page: PDFPageProxy,
+  options: { dpi: number; maxPixels: number },
+): Promise<PageRaster> {
+  const { createCanvas } = await import("@napi-rs/canvas");
+  const scale = options.dpi / 72;
+  const viewport = page.getViewport({ scale });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  if (width * height > options.maxPixels) {
+    throw new Error(`page ${page.pageNumber}: rendering at ${options.dpi} dpi needs ${width}×${height} px, over the limit`);
+  }
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, width, height);
+  await page.render({ canvas: canvas as unknown as Parameters<PDFPageProxy["render"]>[0]["canvas"], viewport }).promise;
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const gray = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  return { width, height, data: gray, scaleX: scale, scaleY: scale, originX: 0, originY: 0, dpi: options.dpi, source: "rendered" };
+}

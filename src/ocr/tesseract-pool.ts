@@ -1,0 +1,189 @@
+/**
+ * One pool of tesseract.js workers for the whole batch: created once, shared by every document
+ * (pages of several documents interleave), terminated on exit. Language data comes from the
+ * @tesseract.js-data packages in node_modules — never from a CDN: without `langPath` tesseract.js
+ * would fetch from jsdelivr, so a missing file is an error here, not a download.
+ */
+import { existsSync, mkdirSync, symlinkSync, copyFileSync, lstatSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import PQueue from "p-queue";
+import Tesseract from "tesseract.js";
+
+const require = createRequire(import.meta.url);
+
+/** Page segmentation modes used here (tesseract's PSM numbers). */
+export type Psm = "3" | "4" | "6" | "7";
+
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  /** Pixel box in the submitted image. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Baseline y (pixels) of the word's line. */
+  baseline: number;
+  /** Height of the line the word is on (pixels), used as the font size. */
+  lineHeight: number;
+}
+
+export interface OcrPoolOptions {
+  workers?: number;
+  /** Folder for the language files the workers read (default: a folder under the OS temp dir). */
+  dataDir?: string;
+  /** Milliseconds to wait for a worker to start (a failed language load can hang forever). */
+  startTimeoutMs?: number;
+}
+
+const LANGS = ["chi_sim", "eng"] as const;
+
+/**
+ * tesseract.js wants one folder holding `<lang>.traineddata.gz` for every language; the packages
+ * keep each language in its own folder, so link (or copy) them side by side. The LSTM-only
+ * `4.0.0_best_int` models are both faster and more accurate than the legacy ones here.
+ */
+export function prepareLangDir(dataDir = path.join(os.tmpdir(), "selfeval-tessdata")): string {
+  mkdirSync(dataDir, { recursive: true });
+  for (const lang of LANGS) {
+    const pkg = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+    const src = path.join(pkg, "4.0.0_best_int", `${lang}.traineddata.gz`);
+    if (!existsSync(src)) {
+      throw new Error(`OCR language data missing: ${src} — run \`npm ci\` to reinstall @tesseract.js-data/${lang}`);
+    }
+    const dst = path.join(dataDir, `${lang}.traineddata.gz`);
+    let ok = false;
+    try {
+      ok = lstatSync(dst).isSymbolicLink() ? existsSync(dst) : existsSync(dst);
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      try {
+        symlinkSync(src, dst);
+      } catch {
+        copyFileSync(src, dst);
+      }
+    }
+  }
+  return dataDir;
+}
+
+interface Slot {
+  worker: Tesseract.Worker;
+  psm: Psm;
+}
+
+export class OcrPool {
+  private readonly queue: PQueue;
+  private readonly idle: Slot[] = [];
+  private readonly all: Slot[] = [];
+  private starting?: Promise<void>;
+  readonly size: number;
+  private readonly langPath: string;
+  private readonly startTimeoutMs: number;
+  private closed = false;
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, options.workers ?? os.availableParallelism());
+    this.langPath = prepareLangDir(options.dataDir);
+    this.startTimeoutMs = options.startTimeoutMs ?? 120_000;
+    this.queue = new PQueue({ concurrency: this.size });
+  }
+
+  /** Workers start lazily, on the first page that needs OCR. */
+  private start(): Promise<void> {
+    this.starting ??= (async () => {
+      const make = async (): Promise<Slot> => {
+        const created = Tesseract.createWorker([...LANGS], Tesseract.OEM.LSTM_ONLY, {
+          langPath: this.langPath,
+          cacheMethod: "none",
+          gzip: true,
+          logger: () => undefined,
+        }, {
+          // chi_sim's config asks for chi_sim_vert; loading only eng as a sub-language avoids a garbled warning.
+          tessedit_load_sublangs: "eng",
+        } as unknown as Partial<Tesseract.InitOptions>);
+        const worker = await withTimeout(created, this.startTimeoutMs, "starting an OCR worker");
+        await worker.setParameters({
+          tessedit_pageseg_mode: "3" as Tesseract.PSM,
+          // Chinese has no spaces between words; this removes most of the ones tesseract adds.
+          preserve_interword_spaces: "1",
+          user_defined_dpi: "300",
+        });
+        return { worker, psm: "3" };
+      };
+      const slots = await Promise.all(Array.from({ length: this.size }, make));
+      this.all.push(...slots);
+      this.idle.push(...slots);
+    })();
+    return this.starting;
+  }
+
+  /** Recognises one image (a P5 PGM buffer or PNG) and returns its words in pixel coordinates. */
+  async recognize(image: Buffer, options: { psm?: Psm; dpi?: number } = {}): Promise<OcrWord[]> {
+    if (this.closed) throw new Error("the OCR pool is closed");
+    await this.start();
+    return this.queue.add(async () => {
+      const slot = this.idle.pop()!;
+      try {
+        const psm = options.psm ?? "3";
+        if (slot.psm !== psm || options.dpi) {
+          await slot.worker.setParameters({
+            tessedit_pageseg_mode: psm as Tesseract.PSM,
+            ...(options.dpi ? { user_defined_dpi: String(Math.round(options.dpi)) } : {}),
+          });
+          slot.psm = psm;
+        }
+        const { data } = await slot.worker.recognize(image, {}, { blocks: true, text: false });
+        return pageWords(data);
+      } finally {
+        this.idle.push(slot);
+      }
+    }) as Promise<OcrWord[]>;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue.onIdle();
+    await Promise.all(this.all.map((s) => s.worker.terminate().catch(() => undefined)));
+    this.all.length = 0;
+    this.idle.length = 0;
+  }
+}
+
+function pageWords(page: Tesseract.Page): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const lineHeight = Math.max(1, line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0);
+        for (const w of line.words) {
+          const text = w.text.trim();
+          if (!text) continue;
+          const b = line.baseline;
+          const cx = (w.bbox.x0 + w.bbox.x1) / 2;
+          const baseline = b && b.x1 !== b.x0 ? b.y0 + ((b.y1 - b.y0) * (cx - b.x0)) / (b.x1 - b.x0) : w.bbox.y1;
+          out.push({ text, confidence: w.confidence, x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, baseline, lineHeight });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s ${what}`)), ms);
+      }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
