@@ -180,7 +180,8 @@ function regionToGrid(segs: readonly Segment[]): Grid | undefined {
   // its top) border: column rulings that run past the outermost row rulings close the grid there.
   const top = Math.min(...vs.map((v) => v.from));
   const bottom = Math.max(...vs.map((v) => v.to));
-  const reaching = (y: number): number => vs.filter((v) => v.from <= y + SNAP_TOLERANCE && v.to >= y - SNAP_TOLERANCE).length;
+  const reaching = (y: number): number =>
+    vs.filter((v) => v.from <= y + SNAP_TOLERANCE && v.to >= y - SNAP_TOLERANCE).length;
   const openTop = ys[0]! - top > 3 * SNAP_TOLERANCE && reaching(top) >= 2;
   const openBottom = bottom - ys[ys.length - 1]! > 3 * SNAP_TOLERANCE && reaching(bottom) >= 2;
   if (openTop) {

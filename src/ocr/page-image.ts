@@ -37,11 +37,13 @@ export function imageObjectToGray(img: ImageObject): Uint8Array | undefined {
   const n = width * height;
   const out = new Uint8Array(n);
   if (kind === 2 && data.length >= n * 3) {
-    for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+    for (let i = 0, j = 0; i < n; i++, j += 3)
+      out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
     return out;
   }
   if (kind === 3 && data.length >= n * 4) {
-    for (let i = 0, j = 0; i < n; i++, j += 4) out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+    for (let i = 0, j = 0; i < n; i++, j += 4)
+      out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
     return out;
   }
   if (kind === 1) {
@@ -71,9 +73,13 @@ export async function pageRaster(
 ): Promise<PageRaster> {
   const img = content.kind === "image_only" ? coveringImage(content) : undefined;
   if (img?.objId) {
-    const obj = (img.objId.startsWith("g_") ? page.commonObjs.get(img.objId) : page.objs.get(img.objId)) as ImageObject;
+    const obj = (
+      img.objId.startsWith("g_") ? page.commonObjs.get(img.objId) : page.objs.get(img.objId)
+    ) as ImageObject;
     if (obj && obj.width * obj.height > options.maxPixels) {
-      throw new Error(`page ${content.number}: image of ${obj.width}×${obj.height} px exceeds the ${options.maxPixels} pixel limit`);
+      throw new Error(
+        `page ${content.number}: image of ${obj.width}×${obj.height} px exceeds the ${options.maxPixels} pixel limit`,
+      );
     }
     const gray = obj ? imageObjectToGray(obj) : undefined;
     if (gray) {
@@ -106,15 +112,31 @@ async function renderPage(
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
   if (width * height > options.maxPixels) {
-    throw new Error(`page ${page.pageNumber}: rendering at ${options.dpi} dpi needs ${width}×${height} px, over the limit`);
+    throw new Error(
+      `page ${page.pageNumber}: rendering at ${options.dpi} dpi needs ${width}×${height} px, over the limit`,
+    );
   }
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, width, height);
-  await page.render({ canvas: canvas as unknown as Parameters<PDFPageProxy["render"]>[0]["canvas"], viewport }).promise;
+  await page.render({
+    canvas: canvas as unknown as Parameters<PDFPageProxy["render"]>[0]["canvas"],
+    viewport,
+  }).promise;
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const gray = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-  return { width, height, data: gray, scaleX: scale, scaleY: scale, originX: 0, originY: 0, dpi: options.dpi, source: "rendered" };
+  for (let i = 0, j = 0; i < gray.length; i++, j += 4)
+    gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  return {
+    width,
+    height,
+    data: gray,
+    scaleX: scale,
+    scaleY: scale,
+    originX: 0,
+    originY: 0,
+    dpi: options.dpi,
+    source: "rendered",
+  };
 }

@@ -4,7 +4,7 @@
  * @tesseract.js-data packages in node_modules — never from a CDN: without `langPath` tesseract.js
  * would fetch from jsdelivr, so a missing file is an error here, not a download.
  */
-import { existsSync, mkdirSync, symlinkSync, copyFileSync, lstatSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -51,7 +51,9 @@ export function prepareLangDir(dataDir = path.join(os.tmpdir(), "selfeval-tessda
     const pkg = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
     const src = path.join(pkg, "4.0.0_best_int", `${lang}.traineddata.gz`);
     if (!existsSync(src)) {
-      throw new Error(`OCR language data missing: ${src} — run \`npm ci\` to reinstall @tesseract.js-data/${lang}`);
+      throw new Error(
+        `OCR language data missing: ${src} — run \`npm ci\` to reinstall @tesseract.js-data/${lang}`,
+      );
     }
     const dst = path.join(dataDir, `${lang}.traineddata.gz`);
     let ok = false;
@@ -97,15 +99,20 @@ export class OcrPool {
   private start(): Promise<void> {
     this.starting ??= (async () => {
       const make = async (): Promise<Slot> => {
-        const created = Tesseract.createWorker([...LANGS], Tesseract.OEM.LSTM_ONLY, {
-          langPath: this.langPath,
-          cacheMethod: "none",
-          gzip: true,
-          logger: () => undefined,
-        }, {
-          // chi_sim's config asks for chi_sim_vert; loading only eng as a sub-language avoids a garbled warning.
-          tessedit_load_sublangs: "eng",
-        } as unknown as Partial<Tesseract.InitOptions>);
+        const created = Tesseract.createWorker(
+          [...LANGS],
+          Tesseract.OEM.LSTM_ONLY,
+          {
+            langPath: this.langPath,
+            cacheMethod: "none",
+            gzip: true,
+            logger: () => undefined,
+          },
+          {
+            // chi_sim's config asks for chi_sim_vert; loading only eng as a sub-language avoids a garbled warning.
+            tessedit_load_sublangs: "eng",
+          } as unknown as Partial<Tesseract.InitOptions>,
+        );
         const worker = await withTimeout(created, this.startTimeoutMs, "starting an OCR worker");
         await worker.setParameters({
           tessedit_pageseg_mode: "3" as Tesseract.PSM,
@@ -165,8 +172,18 @@ function pageWords(page: Tesseract.Page): OcrWord[] {
           if (!text) continue;
           const b = line.baseline;
           const cx = (w.bbox.x0 + w.bbox.x1) / 2;
-          const baseline = b && b.x1 !== b.x0 ? b.y0 + ((b.y1 - b.y0) * (cx - b.x0)) / (b.x1 - b.x0) : w.bbox.y1;
-          out.push({ text, confidence: w.confidence, x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, baseline, lineHeight });
+          const baseline =
+            b && b.x1 !== b.x0 ? b.y0 + ((b.y1 - b.y0) * (cx - b.x0)) / (b.x1 - b.x0) : w.bbox.y1;
+          out.push({
+            text,
+            confidence: w.confidence,
+            x0: w.bbox.x0,
+            y0: w.bbox.y0,
+            x1: w.bbox.x1,
+            y1: w.bbox.y1,
+            baseline,
+            lineHeight,
+          });
         }
       }
     }

@@ -5,8 +5,9 @@ import path from "node:path";
 import { needsOcr } from "../layout/page-model.js";
 import { addIssue, type ExtractionResult, fail, type SourceFile } from "../pipeline/extraction-result.js";
 import type { Stage } from "../pipeline/stage.js";
-import { openPdf, PdfOpenError } from "./open-document.js";
-import { documentInfo, readPages } from "./read-pages.js";
+import { type DocumentSource, InProcessSource } from "./document-source.js";
+import { PdfOpenError } from "./open-document.js";
+import type { ReaderPool } from "./worker-pool.js";
 
 /** Files larger than this are refused before reading (hostile or mistaken inputs). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -28,12 +29,16 @@ export function newResult(source: SourceFile, bytes?: Uint8Array): ExtractionRes
 export const openDocument: Stage = {
   name: "open",
   async run(result, ctx) {
+    const bytes = result.bytes ?? new Uint8Array();
+    const pool = ctx.services.readers as ReaderPool | undefined;
+    const options = { password: ctx.password, maxPages: ctx.maxPages, signal: ctx.signal };
     try {
-      result.doc = await openPdf(result.bytes ?? new Uint8Array(), {
-        password: ctx.password,
-        maxPages: ctx.maxPages,
-      });
-      result.info = await documentInfo(result.doc);
+      const reader: DocumentSource = pool
+        ? await pool.open(bytes, options)
+        : await InProcessSource.open(bytes, options);
+      result.reader = reader;
+      result.info = reader.info;
+      result.bytes = undefined;
     } catch (err) {
       if (err instanceof PdfOpenError) fail(result, { code: err.code, message: err.message, hint: err.hint });
       else throw err;
@@ -44,8 +49,7 @@ export const openDocument: Stage = {
 export const readPdfPages: Stage = {
   name: "read",
   async run(result) {
-    const doc = result.doc!;
-    const { pages, errors } = await readPages(doc);
+    const { pages, errors } = await result.reader!.readPages();
     result.pages = pages;
     for (const e of errors) {
       addIssue(result, {
@@ -79,8 +83,8 @@ export const reportPagesNeedingOcr: Stage = {
 
 /** Frees pdf.js memory; the bytes are dropped as soon as the document no longer needs them. */
 export async function releaseDocument(result: ExtractionResult): Promise<void> {
-  const doc = result.doc;
-  result.doc = undefined;
+  const reader = result.reader;
+  result.reader = undefined;
   result.bytes = undefined;
-  if (doc) await doc.destroy().catch(() => undefined);
+  if (reader) await reader.close().catch(() => undefined);
 }

@@ -2,10 +2,10 @@
  * The one object that flows through every stage for one document (docling's ConversionResult):
  * stages add to it; nobody keeps a parallel structure on the side.
  */
-import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { ExtractionIssue } from "../../schemas/extraction-issue.js";
 import type { DocumentLayout } from "../layout/document-layout.js";
 import type { PageContent } from "../layout/page-model.js";
+import type { DocumentSource } from "../pdf/document-source.js";
 import type { DocumentInfo } from "../pdf/read-pages.js";
 
 export type DocumentStatus = "pending" | "ok" | "partial" | "failed" | "skipped";
@@ -32,7 +32,8 @@ export interface ExtractionResult<R = unknown> {
   failure?: FailureInfo;
   /** Bytes of the file, released once the document is open. */
   bytes?: Uint8Array;
-  doc?: PDFDocumentProxy;
+  /** The open document (pdf.js in this thread or in a reader worker). */
+  reader?: DocumentSource;
   info?: DocumentInfo;
   pages: PageContent[];
   layout?: DocumentLayout;

@@ -1,0 +1,56 @@
+/**
+ * Where a document's pages come from: pdf.js in this thread, or pdf.js in a worker thread (so
+ * documents are parsed in parallel on several cores and a hung document can be killed). Both give
+ * the same page model; the pixels of a page that needs OCR are fetched on request.
+ */
+import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { PageContent } from "../layout/page-model.js";
+import { type PageRaster, pageRaster } from "../ocr/page-image.js";
+import { loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
+import { type DocumentInfo, documentInfo, type PageReadError, readPages } from "./read-pages.js";
+
+export interface RasterOptions {
+  dpi: number;
+  maxPixels: number;
+}
+
+export interface DocumentSource {
+  info: DocumentInfo;
+  readPages(): Promise<{ pages: PageContent[]; errors: PageReadError[] }>;
+  /** The page's pixels for OCR (an embedded scan at its own resolution, or a rendering). */
+  raster(content: PageContent, options: RasterOptions): Promise<PageRaster>;
+  close(): Promise<void>;
+}
+
+/** pdf.js in this thread. */
+export class InProcessSource implements DocumentSource {
+  private constructor(
+    private readonly doc: PDFDocumentProxy,
+    readonly info: DocumentInfo,
+  ) {}
+
+  static async open(bytes: Uint8Array, options: OpenOptions): Promise<InProcessSource> {
+    const doc = await openPdf(bytes, options);
+    return new InProcessSource(doc, await documentInfo(doc));
+  }
+
+  readPages(): Promise<{ pages: PageContent[]; errors: PageReadError[] }> {
+    return readPages(this.doc);
+  }
+
+  async raster(content: PageContent, options: RasterOptions): Promise<PageRaster> {
+    const pdfjs = await loadPdfJs();
+    const page = await this.doc.getPage(content.number);
+    try {
+      // Image objects are only resolved once the page's operator list has been built.
+      await page.getOperatorList();
+      return await pageRaster(pdfjs, page, content, options);
+    } finally {
+      page.cleanup();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.doc.destroy().catch(() => undefined);
+  }
+}

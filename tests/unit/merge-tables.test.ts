@@ -1,0 +1,118 @@
+/** Tables continued over page breaks: repeated headers, running spans, rows cut by the break. */
+import { describe, expect, it } from "vitest";
+import { LocatedText } from "../../src/layout/located-text.js";
+import { appendContinuation, canContinue } from "../../src/layout/merge-tables-across-pages.js";
+import { type Table, type TableCell, tableToRows } from "../../src/layout/table-model.js";
+
+const XS = [0, 100, 200, 300];
+
+/** A table from rows of cell texts; "^" marks a cell covered by the span above it. */
+function table(page: number, rows: string[][], xs = XS): Table {
+  const cells: TableCell[] = [];
+  rows.forEach((row, r) => {
+    row.forEach((text, c) => {
+      if (text === "^") {
+        const above = cells.find((x) => x.col === c && x.row + x.rowSpan === r);
+        if (above) above.rowSpan++;
+        return;
+      }
+      cells.push({
+        row: r,
+        col: c,
+        rowSpan: 1,
+        colSpan: 1,
+        text: LocatedText.fromBox(text, page, { x0: xs[c]!, y0: r * 20, x1: xs[c + 1]!, y1: r * 20 + 20 }),
+        parts: [{ page, x0: xs[c]!, y0: r * 20, x1: xs[c + 1]!, y1: r * 20 + 20 }],
+      });
+    });
+  });
+  return {
+    method: "lattice",
+    pages: [page],
+    xs,
+    nCols: xs.length - 1,
+    rows: rows.map(() => ({ pages: [page] })),
+    cells,
+    bbox: { x0: xs[0]!, y0: 0, x1: xs[xs.length - 1]!, y1: rows.length * 20 },
+  };
+}
+
+describe("tables over page breaks", () => {
+  it("drops a repeated header row", () => {
+    const a = table(1, [
+      ["名称", "资金", "情况"],
+      ["任务1", "10", "完成"],
+    ]);
+    const b = table(2, [
+      ["名称", "资金", "情况"],
+      ["任务2", "20", "完成"],
+    ]);
+    expect(canContinue(a, b)).toBe(true);
+    const m = appendContinuation(a, b);
+    expect(tableToRows(m)).toEqual([
+      ["名称", "资金", "情况"],
+      ["任务1", "10", "完成"],
+      ["任务2", "20", "完成"],
+    ]);
+    expect(m.pages).toEqual([1, 2]);
+    expect(m.rows.map((r) => r.pages)).toEqual([[1], [1], [2]]);
+  });
+
+  it("joins a row cut by the page break (empty leading cells on the continuation)", () => {
+    const a = table(1, [
+      ["名称", "资金", "情况"],
+      ["任务1", "10", "已完成：1、全年"],
+    ]);
+    const b = table(2, [
+      ["", "", "新闻宣传。"],
+      ["任务2", "20", "完成"],
+    ]);
+    const m = appendContinuation(a, b);
+    expect(tableToRows(m)).toEqual([
+      ["名称", "资金", "情况"],
+      ["任务1", "10", "已完成:1、全年新闻宣传。"],
+      ["任务2", "20", "完成"],
+    ]);
+    expect(m.rows[1]!.pages).toEqual([1, 2]);
+  });
+
+  it("joins a row whose cells end mid-text (the page ended inside them)", () => {
+    const a = table(1, [
+      ["名称", "资金", "情况"],
+      ["任务 1：保障义务教育", "891.22", "已完"],
+    ]);
+    const b = table(2, [
+      ["学校公用经费。", "", "成。"],
+      ["任务 2：推进学前教育", "812.58", "已完成。"],
+    ]);
+    const rows = tableToRows(appendContinuation(a, b));
+    expect(rows[1]).toEqual(["任务 1:保障义务教育学校公用经费。", "891.22", "已完成。"]);
+    expect(rows).toHaveLength(3);
+  });
+
+  it("continues a merged label column across the break and keeps new rows apart", () => {
+    const a = table(1, [
+      ["一级", "三级", "指标值"],
+      ["产出指标", "数量", "10"],
+      ["^", "质量", "100%"],
+    ]);
+    const b = table(2, [
+      ["", "时效", "100%"],
+      ["^", "成本", "90%"],
+    ]);
+    const rows = tableToRows(appendContinuation(a, b));
+    expect(rows).toEqual([
+      ["一级", "三级", "指标值"],
+      ["产出指标", "数量", "10"],
+      ["产出指标", "质量", "100%"],
+      ["产出指标", "时效", "100%"],
+      ["产出指标", "成本", "90%"],
+    ]);
+  });
+
+  it("does not merge tables whose columns do not line up", () => {
+    const a = table(1, [["a", "b", "c"]]);
+    const b = table(2, [["d", "e", "f"]], [0, 150, 200, 300]);
+    expect(canContinue(a, b)).toBe(false);
+  });
+});
