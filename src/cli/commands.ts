@@ -2,12 +2,14 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { Report } from "../../schemas/report.js";
+import { DepartmentIdentity } from "../checks/department-identity.js";
+import { checkDatabase } from "../checks/run-checks.js";
 import { processFile } from "../cli/load-document.js";
 import { exportCsv } from "../export/export-csv.js";
 import { type FileResult, ingest } from "../ingest/ingest.js";
 import { describeSource } from "../pdf/stages.js";
 import { type Db, loadReport, openDb } from "../store/db.js";
-import { EXIT_OK, EXIT_SOME_FAILED, UserError } from "./errors.js";
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
 import { formatReport } from "./show.js";
 
 export interface IngestCliOptions {
@@ -145,4 +147,36 @@ export async function runShow(
 export function runSchema(): number {
   process.stdout.write(`${JSON.stringify(z.toJSONSchema(Report, { io: "output" }), null, 2)}\n`);
   return EXIT_OK;
+}
+
+export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }): number {
+  if (!existsSync(opts.db))
+    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
+  let identity: DepartmentIdentity;
+  try {
+    identity = DepartmentIdentity.fromFile(opts.aliases);
+  } catch (err) {
+    throw new UserError((err as Error).message, EXIT_USAGE);
+  }
+  const db = openDb(opts.db);
+  try {
+    const findings = checkDatabase(db, identity);
+    const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
+    process.stdout.write(
+      `${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info\n`,
+    );
+    const rules = new Map<string, number>();
+    for (const f of findings) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+    process.stdout.write(`${[...rules.entries()].map(([r, k]) => `  ${r}: ${k}`).join("\n")}\n`);
+    if (!opts.quiet) {
+      for (const f of findings.filter((x) => x.severity !== "info")) {
+        process.stdout.write(
+          `${f.severity.padEnd(7)} ${f.department ?? "?"} ${f.fiscal_year ?? "?"} p.${f.page ?? "?"} ${f.rule} ${f.field}: ${f.message}\n`,
+        );
+      }
+    }
+    return EXIT_OK;
+  } finally {
+    db.close();
+  }
 }

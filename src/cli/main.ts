@@ -1,6 +1,6 @@
 /** The selfeval command line. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runExport, runIngest, runSchema, runShow } from "./commands.js";
+import { runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
 import { inspectJson, inspectText } from "./inspect.js";
 import { defaultContext, processFile } from "./load-document.js";
@@ -77,6 +77,18 @@ program
   .option("--password <password>", "password for an encrypted PDF")
   .action(async (target: string, opts: { db: string; json?: boolean; password?: string }) => {
     process.exitCode = await runShow(target, opts);
+  });
+
+program
+  .command("check")
+  .description(
+    "run the discrepancy rules over the database (within reports, across years, across departments)",
+  )
+  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .option("--aliases <file>", "JSON file of department aliases (see README)")
+  .option("--quiet", "print only the summary")
+  .action((opts: { db: string; aliases?: string; quiet?: boolean }) => {
+    process.exitCode = runCheck(opts);
   });
 
 program

@@ -216,7 +216,7 @@ export function exportCsv(db: Db, outDir: string): ExportSummary {
   const discrepancies = db
     .prepare(
       `SELECT rule, scope, severity, report_id, other_report_id, department, fiscal_year, field, stated, expected, difference,
-        page, message, bbox, other_page FROM findings ORDER BY department, fiscal_year, id`,
+        page, message, bbox, other_page, reference_report_id, tolerance FROM findings ORDER BY department, fiscal_year, id`,
     )
     .raw()
     .all() as Cell[][];

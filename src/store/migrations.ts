@@ -168,4 +168,8 @@ export const MIGRATIONS: string[] = [
   UNION ALL
   SELECT report_id, 'budget_line', section || ':' || item, amount_wan, unit, page, bbox, printed FROM budget_lines;
   `,
+  // 2: findings name the report they were compared against separately from one they implicate
+  // and keep the rounding bound each difference was judged against
+  `ALTER TABLE findings ADD COLUMN reference_report_id TEXT REFERENCES reports(report_id) ON DELETE CASCADE;
+   ALTER TABLE findings ADD COLUMN tolerance TEXT;`,
 ];

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { Decimal } from "./provenance.js";
+
+/** A printed region a finding rests on: the auditor's evidence. */
+export const Evidence = z.object({
+  report_id: z.string(),
+  role: z.string().describe("what the region shows, e.g. stated, part, total, last year"),
+  page: z.number().int().min(1),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  text: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Finding = z.object({
+  rule: z.string().describe("stable rule id, e.g. sum_mismatch"),
+  scope: z.enum(["report", "cross_year", "cross_department"]),
+  severity: z.enum(["error", "warning", "info"]),
+  report_id: z.string(),
+  other_report_id: z.string().optional().describe("another report the finding implicates as well"),
+  reference_report_id: z
+    .string()
+    .optional()
+    .describe("the report compared against (e.g. last year's), not itself in question"),
+  department: z.string().optional(),
+  fiscal_year: z.number().int().optional(),
+  field: z
+    .string()
+    .describe("what is compared, e.g. income:一般公共预算财政拨款收入, project_expenditure, task:2"),
+  stated: Decimal.optional(),
+  expected: Decimal.optional(),
+  difference: Decimal.optional().describe("stated − expected"),
+  /** The rounding bound the difference was judged against. */
+  tolerance: Decimal.optional(),
+  page: z.number().int().min(1).optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  other_page: z.number().int().min(1).optional(),
+  message: z.string().describe("one sentence in Chinese an auditor can act on"),
+  evidence: z.array(Evidence),
+});
+export type Finding = z.infer<typeof Finding>;

@@ -1,0 +1,60 @@
+/** Shared construction of findings: ids, figures as evidence, display of numbers. */
+import Big from "big.js";
+import type { Evidence, Finding } from "../../schemas/finding.js";
+import type { Figure, Provenance } from "../../schemas/provenance.js";
+import type { Report } from "../../schemas/report.js";
+import { show, type Verdict } from "./tolerance.js";
+
+export function evidence(report: Report, role: string, prov: Provenance): Evidence {
+  return { report_id: report.report_id, role, page: prov.page, bbox: prov.bbox, text: prov.text };
+}
+
+export interface FindingInput {
+  rule: string;
+  scope?: Finding["scope"];
+  severity: Finding["severity"];
+  field: string;
+  stated?: Figure;
+  expected?: Big;
+  verdict?: Verdict;
+  message: string;
+  evidence: Evidence[];
+  /** Another report that is implicated too (both may be wrong). */
+  other?: Report;
+  /** The report this one was compared against (e.g. last year's), not itself in question. */
+  reference?: Report;
+  otherPage?: number;
+}
+
+export function makeFinding(report: Report, f: FindingInput): Finding {
+  const out: Finding = {
+    rule: f.rule,
+    scope: f.scope ?? "report",
+    severity: f.severity,
+    report_id: report.report_id,
+    field: f.field,
+    message: f.message,
+    evidence: f.evidence,
+  };
+  if (report.department) out.department = report.department.value;
+  if (report.fiscal_year) out.fiscal_year = Number(report.fiscal_year.value);
+  if (f.other) out.other_report_id = f.other.report_id;
+  if (f.reference) out.reference_report_id = f.reference.report_id;
+  if (f.otherPage) out.other_page = f.otherPage;
+  if (f.stated) {
+    out.stated = show(new Big(f.stated.value));
+    out.page = f.stated.prov.page;
+    out.bbox = f.stated.prov.bbox;
+  }
+  if (f.expected !== undefined) out.expected = show(f.expected);
+  if (f.verdict) {
+    out.difference = show(f.verdict.difference);
+    out.tolerance = show(f.verdict.tolerance);
+  }
+  return out;
+}
+
+/** A number for a Chinese sentence: trimmed decimals. */
+export const n = (v: Big | string, decimals = 2): string => (typeof v === "string" ? v : show(v, decimals));
+
+export const pageRef = (p: Provenance): string => `第${p.page}页`;
