@@ -3,12 +3,14 @@
  * The extraction pipeline (pipelines/ingest.ts) continues from here.
  */
 import { layoutPages } from "../src/layout/stage.js";
+import { ocrPages } from "../src/ocr/stage.js";
 import { openDocument, readPdfPages, reportPagesNeedingOcr } from "../src/pdf/stages.js";
 import type { Stage } from "../src/pipeline/stage.js";
 
 export const readStages: Stage[] = [
   openDocument, //          bytes → pdf.js document (password, page-count guard)
   readPdfPages, //          pages → text runs, rulings, images; classified text / image-only / garbled
-  reportPagesNeedingOcr, // pages that need OCR become issues until OCR reads them
+  ocrPages, //              image-only / garbled pages → OCR words and rulings in the same page model
+  reportPagesNeedingOcr, // pages still without text (OCR off or failed) become issues
   layoutPages, //           runs → lines → paragraphs, headings; rulings → tables merged over pages
 ];

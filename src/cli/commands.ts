@@ -1,5 +1,6 @@
 /** Command implementations behind the CLI (kept apart from argument parsing). */
 import { existsSync } from "node:fs";
+import os from "node:os";
 import { z } from "zod";
 import { Report } from "../../schemas/report.js";
 import { DepartmentIdentity } from "../checks/department-identity.js";
@@ -7,7 +8,9 @@ import { checkDatabase } from "../checks/run-checks.js";
 import { processFile } from "../cli/load-document.js";
 import { exportCsv } from "../export/export-csv.js";
 import { type FileResult, ingest } from "../ingest/ingest.js";
+import { OcrPool } from "../ocr/tesseract-pool.js";
 import { describeSource } from "../pdf/stages.js";
+import { ReaderPool } from "../pdf/worker-pool.js";
 import { type Db, loadReport, openDb } from "../store/db.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
 import { formatReport } from "./show.js";
@@ -21,6 +24,7 @@ export interface IngestCliOptions {
   timeout?: number;
   maxPages?: number;
   concurrency?: number;
+  ocrWorkers?: number;
 }
 
 const OUTCOME_LABEL: Record<string, string> = {
@@ -34,8 +38,19 @@ const OUTCOME_LABEL: Record<string, string> = {
 
 export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
   const db = openDb(opts.db);
+  // One OCR pool and one set of reader threads for the whole batch, created once (workers start
+  // lazily) and terminated on exit.
+  const ocr = new OcrPool({ workers: opts.ocrWorkers });
+  const readers = new ReaderPool(opts.concurrency ?? os.availableParallelism());
+  const stop = (): void => {
+    void ocr.close();
+    void readers.close();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   try {
     const summary = await ingest(db, paths, {
+      services: { ocr, readers },
       force: opts.force,
       password: opts.password,
       ocr: opts.ocr,

@@ -54,7 +54,8 @@ program
   .option("--json", "one JSON line per finished file on stdout")
   .option("--timeout <seconds>", "give up on a document after this long", positiveInt, 600)
   .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
-  .option("--concurrency <n>", "documents processed at once", positiveInt)
+  .option("--concurrency <n>", "documents processed at once (default: CPU cores)", positiveInt)
+  .option("--ocr-workers <n>", "OCR worker threads shared by the batch (default: CPU cores)", positiveInt)
   .action(async (paths: string[], opts) => {
     process.exitCode = await runIngest(paths, opts);
   });

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import PQueue from "p-queue";
 import { ingestStages } from "../../pipelines/ingest.js";
@@ -55,7 +56,7 @@ export async function ingest(
   options.onStart?.(files.length);
   const results: FileResult[] = [];
   const inFlight = new Map<string, Promise<void>>();
-  const queue = new PQueue({ concurrency: options.concurrency ?? 1 });
+  const queue = new PQueue({ concurrency: options.concurrency ?? os.availableParallelism() });
   const done = (r: FileResult): void => {
     results.push(r);
     options.onFile?.(r);

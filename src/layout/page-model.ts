@@ -18,6 +18,8 @@ export interface TextRun extends Box {
   fontName: string;
   /** OCR confidence 0–100; absent for a text layer. */
   conf?: number;
+  /** Baseline y when the producer knows it (OCR gives each line's baseline; word boxes vary). */
+  baseline?: number;
 }
 
 /** An axis-aligned ruling line (a stroked line or a thin filled rectangle). */

@@ -12,7 +12,7 @@ export interface Line extends Box {
   text: LocatedText;
 }
 
-const baselineOf = (r: TextRun): number => r.y1 - r.fontSize * 0.12;
+const baselineOf = (r: TextRun): number => r.baseline ?? r.y1 - r.fontSize * 0.12;
 
 /** Horizontal gap (in em) above which two runs on one baseline are separate chunks (columns). */
 export const CHUNK_GAP_EM = 1.6;

@@ -59,6 +59,18 @@ export function imageObjectToGray(img: ImageObject): Uint8Array | undefined {
   return undefined;
 }
 
+/** Image data arrive from the pdf.js worker asynchronously; wait for them (bounded). */
+function resolveObject(page: PDFPageProxy, objId: string): Promise<ImageObject | undefined> {
+  const objs = objId.startsWith("g_") ? page.commonObjs : page.objs;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), 30_000);
+    objs.get(objId, (data: unknown) => {
+      clearTimeout(timer);
+      resolve(data as ImageObject);
+    });
+  });
+}
+
 /** The one image covering most of an image-only page, if there is one. */
 export function coveringImage(content: PageContent): PlacedImage | undefined {
   const area = content.width * content.height;

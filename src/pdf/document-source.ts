@@ -7,6 +7,7 @@ import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent } from "../layout/page-model.js";
 import { type PageRaster, pageRaster } from "../ocr/page-image.js";
 import { loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
+import { operatorsToGraphics } from "./page-content.js";
 import { type DocumentInfo, documentInfo, type PageReadError, readPages } from "./read-pages.js";
 
 export interface RasterOptions {
@@ -42,9 +43,12 @@ export class InProcessSource implements DocumentSource {
     const pdfjs = await loadPdfJs();
     const page = await this.doc.getPage(content.number);
     try {
-      // Image objects are only resolved once the page's operator list has been built.
-      await page.getOperatorList();
-      return await pageRaster(pdfjs, page, content, options);
+      // The display list read earlier was released with its image objects; a fresh ("print")
+      // operator list sends the images again, under new object ids.
+      const ops = await page.getOperatorList({ intent: "print" });
+      const viewport = page.getViewport({ scale: 1 });
+      const { images } = operatorsToGraphics(pdfjs, ops.fnArray, ops.argsArray, viewport.transform as never);
+      return await pageRaster(pdfjs, page, { ...content, images }, options);
     } finally {
       page.cleanup();
     }

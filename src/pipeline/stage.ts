@@ -7,6 +7,8 @@ import type { ExtractionResult } from "./extraction-result.js";
 
 export interface StageContext {
   ocr: "auto" | "always" | "never";
+  /** OCR workers when no shared pool is given (default: CPU cores). */
+  ocrWorkers?: number;
   password?: string;
   maxPages: number;
   /** Largest image (pixels) a page may ask us to decode or render. */

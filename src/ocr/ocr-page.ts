@@ -1,0 +1,181 @@
+/**
+ * One page image → the page model, as if the page had a text layer: binarise (adaptive), deskew
+ * (±3°), denoise, find table rulings, remove them (tesseract reads rulings as | and 一), OCR the
+ * rest, and convert words (pixels) to runs and rulings to segments (PDF points). Coordinates are
+ * those of the deskewed page: within a few points of the scan for skews up to 3°.
+ */
+import type { PageContent, Segment, TextRun } from "../layout/page-model.js";
+import { type GridCell, rulingsToGrids } from "../layout/rulings-to-grid.js";
+import type { PageRaster } from "./page-image.js";
+import {
+  binarize,
+  crop,
+  denoise,
+  estimateSkew,
+  estimateTextHeight,
+  findRulings,
+  type GrayImage,
+  removeRulings,
+  rotate,
+  toPgm,
+} from "./raster/index.js";
+import { repairNumericText, repairTargetText } from "./repair-numbers.js";
+import type { OcrPool, OcrWord } from "./tesseract-pool.js";
+
+/** Skew below this (degrees) is left alone: rotating costs time and blurs strokes. */
+const MIN_SKEW = 0.05;
+
+export interface OcrPageResult {
+  content: PageContent;
+  skew: number;
+  meanConfidence: number;
+  ms: number;
+}
+
+export async function ocrPage(
+  raster: PageRaster,
+  content: PageContent,
+  pool: OcrPool,
+): Promise<OcrPageResult> {
+  const t0 = performance.now();
+  let gray: GrayImage = { width: raster.width, height: raster.height, data: raster.data };
+  let bin = binarize(gray);
+  const skew = estimateSkew(bin, 3);
+  if (Math.abs(skew) >= MIN_SKEW) {
+    gray = rotate(gray, -skew);
+    bin = binarize(gray);
+  }
+  bin = denoise(bin);
+  const lines = findRulings(bin);
+  const clean = removeRulings(bin, lines);
+  const toX = (px: number): number => raster.originX + px / raster.scaleX;
+  const toY = (py: number): number => raster.originY + py / raster.scaleY;
+  const segments: Segment[] = lines.map((l) =>
+    l.orient === "h"
+      ? { orient: "h", pos: toY(l.pos), from: toX(l.from), to: toX(l.to) }
+      : { orient: "v", pos: toX(l.pos), from: toY(l.from), to: toY(l.to) },
+  );
+  // Table cells are read one by one with a segmentation mode that fits them (a single line or a
+  // block): on the whole page, tesseract often misreads a lone number in a cell ("1,010.9" → "LOI").
+  const cells = rulingsToGrids(segments).flatMap((g) => g.cells);
+  const toPx = (c: GridCell): [number, number, number, number] => [
+    Math.round((c.x0 - raster.originX) * raster.scaleX),
+    Math.round((c.y0 - raster.originY) * raster.scaleY),
+    Math.round((c.x1 - raster.originX) * raster.scaleX),
+    Math.round((c.y1 - raster.originY) * raster.scaleY),
+  ];
+  const textHeight = estimateTextHeight(clean) ?? raster.dpi / 6;
+  const masked = cells.length > 0 ? maskCells(clean, cells.map(toPx)) : clean;
+  // A cell read poorly from the binarised page is read again from the gray image (rulings
+  // whitened), where tesseract's own thresholding of the small crop sometimes keeps more detail.
+  const grayClean = cells.length > 0 ? removeRulings(gray, lines) : clean;
+  const [pageWords, ...cellWords] = await Promise.all([
+    pool.recognize(toPgm(masked), { psm: "3", dpi: raster.dpi }),
+    ...cells.map((c) => ocrCell([clean, grayClean], toPx(c), textHeight, pool, raster.dpi)),
+  ]);
+  const words = [...pageWords, ...cellWords.flat()];
+  const runs: TextRun[] = words.map((w) => wordToRun(w, toX, toY, raster.scaleY));
+  const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
+  return {
+    content: {
+      ...content,
+      runs,
+      segments,
+      source: "ocr",
+      kindReason: `${content.kindReason}; read by OCR at ${raster.dpi} dpi (${raster.source}), deskewed ${skew.toFixed(2)}°, ${words.length} words, mean confidence ${Math.round(meanConfidence)}`,
+    },
+    skew,
+    meanConfidence,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+function wordToRun(
+  w: OcrWord,
+  toX: (px: number) => number,
+  toY: (py: number) => number,
+  scaleY: number,
+): TextRun {
+  // tesseract's row height spans ascenders to descenders: about one em of the printed font.
+  const fontSize = Math.max(4, Math.min(w.lineHeight, (w.y1 - w.y0) * 1.25) / scaleY);
+  return {
+    text: repairNumericText(w.text),
+    x0: toX(w.x0),
+    x1: toX(w.x1),
+    y0: toY(w.y0),
+    y1: toY(w.y1),
+    fontSize,
+    fontName: "ocr",
+    conf: Math.round(w.confidence),
+    baseline: toY(w.baseline),
+  };
+}
+
+/** Pixels inside the table cells are whitened for the page pass: the cells are read on their own. */
+function maskCells(img: GrayImage, boxes: ReadonlyArray<[number, number, number, number]>): GrayImage {
+  const data = img.data.slice();
+  for (const [x0, y0, x1, y1] of boxes) {
+    for (let y = Math.max(0, y0); y < Math.min(img.height, y1); y++)
+      data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1));
+  }
+  return { width: img.width, height: img.height, data };
+}
+
+/** White margin around a cell crop: tesseract finds text poorly when it touches the image edge. */
+const PAD = 12;
+
+/** Below this mean word confidence a cell is read a second time from the gray image. */
+const RETRY_CONFIDENCE = 80;
+
+const meanConf = (ws: readonly OcrWord[]): number =>
+  ws.length > 0 ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : 0;
+
+async function ocrCell(
+  [bin, gray]: [GrayImage, GrayImage],
+  [x0, y0, x1, y1]: [number, number, number, number],
+  textHeight: number,
+  pool: OcrPool,
+  dpi: number,
+): Promise<OcrWord[]> {
+  // Inset past the (removed) rulings' remains.
+  const inset = 3;
+  const box = [x0 + inset, y0 + inset, x1 - inset, y1 - inset] as const;
+  const c = crop(bin, ...box);
+  if (c.width < 4 || c.height < 4) return [];
+  let ink = 0;
+  for (let i = 0; i < c.data.length; i++) if (c.data[i]! < 128) ink++;
+  if (ink < 12) return [];
+  const psm = c.height < textHeight * 2.2 ? "7" : "6";
+  let words = await pool.recognize(toPgm(pad(c)), { psm, dpi });
+  if (meanConf(words) < RETRY_CONFIDENCE && gray !== bin) {
+    const again = await pool.recognize(toPgm(pad(crop(gray, ...box))), { psm, dpi });
+    if (meanConf(again) > meanConf(words)) words = again;
+  }
+  // A cell opening with 之 before a number is a misread ≥ (see repairTargetText).
+  const first = words[0];
+  if (first && (/^之\d/.test(first.text) || (first.text === "之" && /^\d/.test(words[1]?.text ?? "")))) {
+    words = [{ ...first, text: first.text === "之" ? "≥" : repairTargetText(first.text) }, ...words.slice(1)];
+  }
+  const dx = box[0] - PAD;
+  const dy = box[1] - PAD;
+  return words.map((w) => ({
+    ...w,
+    x0: w.x0 + dx,
+    x1: w.x1 + dx,
+    y0: w.y0 + dy,
+    y1: w.y1 + dy,
+    baseline: w.baseline + dy,
+  }));
+}
+
+function pad(c: GrayImage): GrayImage {
+  const width = c.width + 2 * PAD;
+  const out: GrayImage = {
+    width,
+    height: c.height + 2 * PAD,
+    data: new Uint8Array(width * (c.height + 2 * PAD)).fill(255),
+  };
+  for (let y = 0; y < c.height; y++)
+    out.data.set(c.data.subarray(y * c.width, (y + 1) * c.width), (y + PAD) * width + PAD);
+  return out;
+}

@@ -1,0 +1,27 @@
+/**
+ * OCR confusions repaired only where the reading is unambiguous: inside a number. Letters that
+ * look like digits (O→0, l/I/|→1) between digits, and a 。 or ， between digits (a decimal point or a
+ * thousands separator read as Chinese punctuation). Nothing outside numeric context is touched:
+ * guessing there would invent figures, so low-confidence values are reported instead.
+ */
+
+const DIGITISH: Record<string, string> = { O: "0", o: "0", 〇: "0", l: "1", I: "1", "|": "1" };
+
+export function repairNumericText(text: string): string {
+  let t = text;
+  // A letter that looks like a digit, with digits (or a separator and digits) on both sides.
+  t = t.replace(/(?<=\d[.,]?)[OoIl|〇](?=[.,]?\d)/g, (c) => DIGITISH[c] ?? c);
+  // 。 between digits is a decimal point when exactly 1–2 digits follow and no more digits.
+  t = t.replace(/(?<=\d)[。．](?=\d{1,2}(?!\d))/g, ".");
+  // ， between digits followed by exactly three digits is a thousands separator.
+  t = t.replace(/(?<=\d)，(?=\d{3}(?!\d))/g, ",");
+  return t;
+}
+
+/**
+ * In a table cell, OCR reads the ≥ sign as 之 (a classical particle that cannot open a numeric
+ * target): "之90%" → "≥90%". Only at the start of a cell and only before a number.
+ */
+export function repairTargetText(text: string): string {
+  return text.replace(/^之(?=\s*\d)/, "≥");
+}

@@ -1,0 +1,70 @@
+/**
+ * The OCR stage: pages without a usable text layer (image-only or garbled) — or every page with
+ * `--ocr always` — are read by OCR into the same page model, so layout and extraction run unchanged.
+ */
+import PQueue from "p-queue";
+import { needsOcr } from "../layout/page-model.js";
+import { addIssue } from "../pipeline/extraction-result.js";
+import type { Stage, StageContext } from "../pipeline/stage.js";
+import { ocrPage } from "./ocr-page.js";
+import { OcrPool } from "./tesseract-pool.js";
+
+/** Resolution for rendering pages that have no embedded scan (measured: see README, OCR). */
+export const OCR_DPI = 300;
+
+export const ocrPages: Stage = {
+  name: "ocr",
+  enabled: (ctx) => ctx.ocr !== "never",
+  async run(result, ctx) {
+    const wanted = result.pages.filter((p) => ctx.ocr === "always" || needsOcr(p.kind));
+    if (wanted.length === 0) return;
+    const { pool, owned } = ocrPoolFor(ctx);
+    // Pages are rasterised just ahead of the OCR workers: a whole document of page images at
+    // 300 dpi would hold ~9 MB a page for nothing.
+    const queue = new PQueue({ concurrency: pool.size + 1 });
+    try {
+      await Promise.all(
+        wanted.map((content) =>
+          queue.add(async () => {
+            ctx.signal?.throwIfAborted();
+            try {
+              const raster = await result.reader!.raster(content, {
+                dpi: OCR_DPI,
+                maxPixels: ctx.maxImagePixels,
+              });
+              const done = await ocrPage(raster, content, pool);
+              result.pages[content.number - 1] = done.content;
+              if (done.meanConfidence < 60) {
+                addIssue(result, {
+                  stage: "ocr",
+                  code: "low_ocr_confidence",
+                  severity: "warning",
+                  message: `page ${content.number} was read with low OCR confidence (${Math.round(done.meanConfidence)}): check its figures against the scan`,
+                  page: content.number,
+                });
+              }
+            } catch (err) {
+              if ((err as Error)?.name === "AbortError" || (err as Error)?.name === "TimeoutError") throw err;
+              addIssue(result, {
+                stage: "ocr",
+                code: "ocr_failed",
+                severity: "error",
+                message: `page ${content.number} could not be read by OCR: ${(err as Error)?.message ?? err}`,
+                page: content.number,
+              });
+            }
+          }),
+        ),
+      );
+    } finally {
+      if (owned) await pool.close();
+    }
+  },
+};
+
+/** The batch's shared pool, or (for a single file) one made for this document only. */
+function ocrPoolFor(ctx: StageContext): { pool: OcrPool; owned: boolean } {
+  const shared = ctx.services.ocr as OcrPool | undefined;
+  if (shared) return { pool: shared, owned: false };
+  return { pool: new OcrPool({ workers: ctx.ocrWorkers }), owned: true };
+}
