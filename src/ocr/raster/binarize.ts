@@ -3,7 +3,7 @@ import type { GrayImage } from "./gray-image.js";
 export interface BinarizeOptions {
   /** Side of the square neighbourhood in pixels (made odd). Default: about 1/70 of the long side, 15–61. */
   window?: number;
-  /** Sauvola sensitivity: higher keeps less faint ink. Default 0.2. */
+  /** Sauvola sensitivity in [0, 1]: higher keeps less faint ink. Default 0.2. */
   k?: number;
 }
 
@@ -27,24 +27,19 @@ export function binarize(img: GrayImage, options: BinarizeOptions = {}): GrayIma
   const out = new Uint8Array(w * h);
   if (w === 0 || h === 0) return { width: w, height: h, data: out };
   const win = Math.max(3, Math.min(511, Math.round(options.window ?? defaultBinarizeWindow(w, h)))) | 1;
-  const k = options.k ?? 0.2;
+  const k = Math.min(1, Math.max(0, options.k ?? 0.2));
   const r = win >> 1;
   // Int32 is enough: 255² · 511 rows < 2³¹.
   const colSum = new Int32Array(w);
   const colSq = new Int32Array(w);
-  const addRow = (y: number, sign: number): void => {
-    const base = y * w;
-    for (let x = 0; x < w; x++) {
-      const v = data[base + x]!;
-      colSum[x]! += sign * v;
-      colSq[x]! += sign * v * v;
-    }
-  };
-  for (let y = 0; y < Math.min(r, h); y++) addRow(y, 1);
+  const invCols = new Float64Array(w);
+  for (let x = 0; x < w; x++) invCols[x] = 1 / (Math.min(w - 1, x + r) - Math.max(0, x - r) + 1);
+  for (let y = 0; y < Math.min(r, h); y++) slideColumns(data, w, y * w, -1, colSum, colSq);
+  const offset = 1 - k;
+  const slope = k / SAUVOLA_R;
   for (let y = 0; y < h; y++) {
-    if (y + r < h) addRow(y + r, 1);
-    if (y - r - 1 >= 0) addRow(y - r - 1, -1);
-    const rows = Math.min(h - 1, y + r) - Math.max(0, y - r) + 1;
+    slideColumns(data, w, y + r < h ? (y + r) * w : -1, y - r - 1 >= 0 ? (y - r - 1) * w : -1, colSum, colSq);
+    const invRows = 1 / (Math.min(h - 1, y + r) - Math.max(0, y - r) + 1);
     let sum = 0;
     let sq = 0;
     for (let x = 0; x < Math.min(r, w); x++) {
@@ -63,13 +58,53 @@ export function binarize(img: GrayImage, options: BinarizeOptions = {}): GrayIma
         sum -= colSum[xOut]!;
         sq -= colSq[xOut]!;
       }
-      const count = (Math.min(w - 1, xIn) - Math.max(0, x - r) + 1) * rows;
-      const mean = sum / count;
-      const variance = sq / count - mean * mean;
-      const sd = variance > 0 ? Math.sqrt(variance) : 0;
-      const threshold = mean * (1 + k * (sd / SAUVOLA_R - 1));
-      out[base + x] = data[base + x]! <= threshold ? 0 : 255;
+      const p = data[base + x]!;
+      const inv = invCols[x]! * invRows;
+      const mean = sum * inv;
+      // With s < R the threshold never exceeds the mean: most background pixels stop here.
+      if (p > mean) {
+        out[base + x] = 255;
+        continue;
+      }
+      // p ≤ m·(1 − k) + m·(k / R)·s, squared to avoid the square root.
+      const d = p - mean * offset;
+      if (d <= 0) continue;
+      const variance = sq * inv - mean * mean;
+      const c = mean * slope;
+      if (d * d > c * c * variance) out[base + x] = 255;
     }
   }
   return { width: w, height: h, data: out };
+}
+
+/** Moves the column sums down one row: adds row offset `rowIn` and drops `rowOut` (−1: none). */
+function slideColumns(
+  data: Uint8Array,
+  w: number,
+  rowIn: number,
+  rowOut: number,
+  colSum: Int32Array,
+  colSq: Int32Array,
+): void {
+  // Separate loops keep the per-pixel work free of branches.
+  if (rowIn >= 0 && rowOut >= 0) {
+    for (let x = 0; x < w; x++) {
+      const a = data[rowIn + x]!;
+      const b = data[rowOut + x]!;
+      colSum[x]! += a - b;
+      colSq[x]! += a * a - b * b;
+    }
+  } else if (rowIn >= 0) {
+    for (let x = 0; x < w; x++) {
+      const a = data[rowIn + x]!;
+      colSum[x]! += a;
+      colSq[x]! += a * a;
+    }
+  } else if (rowOut >= 0) {
+    for (let x = 0; x < w; x++) {
+      const b = data[rowOut + x]!;
+      colSum[x]! -= b;
+      colSq[x]! -= b * b;
+    }
+  }
 }
