@@ -70,6 +70,10 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
       summary.pathErrors.length > 0;
     return bad ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    await ocr.close();
+    await readers.close();
     db.close();
   }
 }

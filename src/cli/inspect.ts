@@ -47,6 +47,19 @@ export function tableJson(t: Table): unknown {
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** The text in reading order: one line per paragraph, with its pages (and heading level). */
+export function paragraphsText(result: ExtractionResult): string {
+  const out: string[] = [];
+  for (const b of result.layout!.blocks) {
+    if (b.kind === "paragraph") {
+      out.push(`[p.${b.pages.join(",")}]${b.heading ? ` H${b.heading.rank}` : ""} ${b.text.text}`);
+    } else {
+      out.push(`[p.${b.table.pages.join(",")}] <table ${b.table.rows.length}×${b.table.nCols}>`);
+    }
+  }
+  return out.join("\n");
+}
+
 export function inspectText(result: ExtractionResult): string {
   const layout = result.layout!;
   const out: string[] = [];

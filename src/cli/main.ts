@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
-import { inspectJson, inspectText } from "./inspect.js";
+import { inspectJson, inspectText, paragraphsText } from "./inspect.js";
 import { defaultContext, processFile } from "./load-document.js";
 
 const program = new Command();
@@ -17,9 +17,11 @@ program
   .description("show what the reader sees in one PDF: pages and their kind, headings, tables")
   .argument("<file>", "a PDF file")
   .option("--json", "print one JSON object")
+  .option("--paragraphs", "print the text in reading order, one paragraph per line")
   .option("--password <password>", "password for an encrypted PDF")
-  .action(async (file: string, opts: { json?: boolean; password?: string }) => {
-    const result = await processFile(file, undefined, defaultContext({ password: opts.password }));
+  .addOption(new Option("--ocr <mode>", "OCR for pages without a usable text layer").choices(["auto", "always", "never"]).default("auto"))
+  .action(async (file: string, opts: { json?: boolean; paragraphs?: boolean; password?: string; ocr: "auto" | "always" | "never" }) => {
+    const result = await processFile(file, undefined, defaultContext({ password: opts.password, ocr: opts.ocr }));
     if (result.status === "failed") {
       throw new UserError(
         fileErrorLine(file, result.failure!.message, result.failure!.hint),
@@ -27,7 +29,8 @@ program
         result.failure!.code,
       );
     }
-    process.stdout.write(opts.json ? `${JSON.stringify(inspectJson(result))}\n` : `${inspectText(result)}\n`);
+    const text = opts.json ? JSON.stringify(inspectJson(result)) : opts.paragraphs ? paragraphsText(result) : inspectText(result);
+    process.stdout.write(`${text}\n`);
   });
 
 const DEFAULT_DB = "output/selfeval.db";

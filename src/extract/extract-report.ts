@@ -109,11 +109,14 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (section === "problems" && !b.heading?.standalone) problems.push(b);
       if (section === "next_steps" && !b.heading?.standalone) nextSteps.push(b);
       const ms = scanMentions(lt, i);
-      if (section === "projects") {
-        const p = proseProject(lt, ms);
-        if (p) projects.push(p);
+      // A numbered paragraph naming a project with its budget and executed amounts is a project
+      // statement wherever it stands (a misread heading must not lose the section's projects).
+      const project = proseProject(lt, ms, section === "projects");
+      if (project) {
+        projects.push(project);
         return;
       }
+      if (section === "projects") return;
       if (NO_HEADLINE.has(section)) return;
       mentions.push(...ms);
       return;

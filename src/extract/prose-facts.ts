@@ -63,7 +63,7 @@ const GRADES = [
     `(?:自评|评价|绩效|评定)?等级\\s*(?:为|是|:|：|评定为)?\\s*[“"「『']?${GRADE_WORD}(?![\\u4e00-\\u9fff]{2})`,
     "u",
   ),
-  new RegExp(`(?:自评|评价|评定|等次)\\s*(?:为|结果为)?\\s*[“"「『']${GRADE_WORD}[”"」』']`, "u"),
+  new RegExp(`(?:自评|评价|评定|等次)\\s*(?:为|结果为)?\\s*[“"「『']\\s*${GRADE_WORD}\\s*[”"」』']`, "u"),
   new RegExp(`(?:评价|自评)?等次\\s*(?:为|是|:|：)?\\s*[“"「『']?${GRADE_WORD}`, "u"),
 ];
 
@@ -97,26 +97,29 @@ const RATE_LABEL = /执行率$|完成率$|执行进度$/;
  * A project statement in prose: a list item naming a project, then its budget, executed amount and
  * rate. `mentions` are the paragraph's mentions (in order).
  */
-export function proseProject(lt: LocatedText, mentions: readonly Mention[]): ProjectSpending | undefined {
+export function proseProject(
+  lt: LocatedText,
+  mentions: readonly Mention[],
+  inProjectSection: boolean,
+): ProjectSpending | undefined {
   const t = lt.text;
   const head =
-    /^\s*(?:\d{1,2}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])?\s*([^，,。；;:：]{2,40}?)\s*[，,：:]/u.exec(
-      t,
-    );
-  if (!head) return undefined;
-  const name = compact(head[1]!).replace(/[。.]$/, "");
+    /^\s*(\d{1,2}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])?\s*([^，,。；;:：]{2,40}?)\s*[，,：:]/u.exec(t);
+  // Outside a project section only a numbered list item counts.
+  if (!head || (!inProjectSection && !head[1])) return undefined;
+  const name = compact(head[2]!).replace(/[。.]$/, "");
   if (/预算|执行|支出|收入/.test(name) && !/(经费|资金|项目|专项|补助|补贴)$/.test(name)) return undefined;
   const budget = mentions.find((m) => m.kind === "amount" && BUDGET_LABEL.test(m.lead));
   const executed = mentions.find((m) => m.kind === "amount" && EXECUTED_LABEL.test(m.lead));
   if (!budget || !executed) return undefined;
   const rate = mentions.find((m) => m.kind === "percent" && RATE_LABEL.test(m.lead));
-  const at = t.indexOf(head[1]!);
+  const at = t.indexOf(head[2]!);
   const p: ProjectSpending = {
     name,
     budget: budget.figure,
     executed: executed.figure,
     context: "prose",
-    prov: provOf(lt, at, at + head[1]!.length),
+    prov: provOf(lt, at, at + head[2]!.length),
   };
   if (rate) p.rate = rate.figure;
   return p;

@@ -17,7 +17,8 @@ export interface HeadingMatch {
 
 import { normalizeChar } from "./located-text.js";
 
-const CN = "零一二三四五六七八九十百";
+// Financial numerals (壹贰叁…) are printed by some offices; OCR reads 二 in brackets as "=".
+const CN = "零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾=";
 const CN_NUM = `[${CN}]{1,4}`;
 
 const STYLES: Array<{ rank: number; re: RegExp }> = [
@@ -25,6 +26,8 @@ const STYLES: Array<{ rank: number; re: RegExp }> = [
   // 一、 / 一. / 一 (space) — but not 一是/一般 (no separator): a separator or a space is required.
   { rank: 1, re: new RegExp(`^((${CN_NUM}))(?:\\s*[、.,，:：]\\s*|\\s+)`) },
   { rank: 2, re: new RegExp(`^([(]\\s*(${CN_NUM})\\s*[)])[\\s、.:：]*`) },
+  // OCR drops the opening bracket now and then: "伍) 各重点任务…".
+  { rank: 2, re: new RegExp(`^((${CN_NUM})\\s*[)])\\s*(?=[\\u4e00-\\u9fff])`) },
   // 1、 / 1. / 1．(not a decimal: 1.5 is a number) / 1 (space before CJK).
   {
     rank: 3,
@@ -54,7 +57,7 @@ export function chineseNumeral(s: string): number | undefined {
   let current = 0;
   for (const ch of s) {
     if (ch in digits) current = digits[ch]!;
-    else if (ch === "十") {
+    else if (ch === "十" || ch === "拾") {
       total += (current || 1) * 10;
       current = 0;
     } else if (ch === "百") {

@@ -11,6 +11,14 @@ export function repairNumericText(text: string): string {
   let t = text;
   // A letter that looks like a digit, with digits (or a separator and digits) on both sides.
   t = t.replace(/(?<=\d[.,]?)[OoIl|〇](?=[.,]?\d)/g, (c) => DIGITISH[c] ?? c);
+  // A number opening with l/I/O before a separator and digits: "l,358.93" → "1,358.93".
+  t = t.replace(/(?<![A-Za-z\d])[OoIl|](?=[.,]\d)/g, (c) => DIGITISH[c] ?? c);
+  // A number cannot have two decimal points: in "1.358.93" every point but the last is a thousands
+  // separator read as a point.
+  t = t.replace(/\d{1,3}(?:\.\d{3})+\.\d{1,2}(?!\d)/g, (m) => {
+    const last = m.lastIndexOf(".");
+    return m.slice(0, last).replace(/\./g, ",") + m.slice(last);
+  });
   // 。 between digits is a decimal point when exactly 1–2 digits follow and no more digits.
   t = t.replace(/(?<=\d)[。．](?=\d{1,2}(?!\d))/g, ".");
   // ， between digits followed by exactly three digits is a thousands separator.
