@@ -19,19 +19,36 @@ program
   .option("--json", "print one JSON object")
   .option("--paragraphs", "print the text in reading order, one paragraph per line")
   .option("--password <password>", "password for an encrypted PDF")
-  .addOption(new Option("--ocr <mode>", "OCR for pages without a usable text layer").choices(["auto", "always", "never"]).default("auto"))
-  .action(async (file: string, opts: { json?: boolean; paragraphs?: boolean; password?: string; ocr: "auto" | "always" | "never" }) => {
-    const result = await processFile(file, undefined, defaultContext({ password: opts.password, ocr: opts.ocr }));
-    if (result.status === "failed") {
-      throw new UserError(
-        fileErrorLine(file, result.failure!.message, result.failure!.hint),
-        EXIT_SOME_FAILED,
-        result.failure!.code,
+  .addOption(
+    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
+      .choices(["auto", "always", "never"])
+      .default("auto"),
+  )
+  .action(
+    async (
+      file: string,
+      opts: { json?: boolean; paragraphs?: boolean; password?: string; ocr: "auto" | "always" | "never" },
+    ) => {
+      const result = await processFile(
+        file,
+        undefined,
+        defaultContext({ password: opts.password, ocr: opts.ocr }),
       );
-    }
-    const text = opts.json ? JSON.stringify(inspectJson(result)) : opts.paragraphs ? paragraphsText(result) : inspectText(result);
-    process.stdout.write(`${text}\n`);
-  });
+      if (result.status === "failed") {
+        throw new UserError(
+          fileErrorLine(file, result.failure!.message, result.failure!.hint),
+          EXIT_SOME_FAILED,
+          result.failure!.code,
+        );
+      }
+      const text = opts.json
+        ? JSON.stringify(inspectJson(result))
+        : opts.paragraphs
+          ? paragraphsText(result)
+          : inspectText(result);
+      process.stdout.write(`${text}\n`);
+    },
+  );
 
 const DEFAULT_DB = "output/selfeval.db";
 const positiveInt = (v: string): number => {

@@ -104,7 +104,9 @@ export function proseProject(
 ): ProjectSpending | undefined {
   const t = lt.text;
   const head =
-    /^\s*(\d{1,2}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])?\s*([^，,。；;:：]{2,40}?)\s*[，,：:]/u.exec(t);
+    /^\s*(\d{1,2}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])?\s*([^，,。；;:：]{2,40}?)\s*[，,：:]/u.exec(
+      t,
+    );
   // Outside a project section only a numbered list item counts.
   if (!head || (!inProjectSection && !head[1])) return undefined;
   const name = compact(head[2]!).replace(/[。.]$/, "");
