@@ -153,4 +153,13 @@ export const vocabulary: Vocabulary = {
     { item: "项目支出绩效评价报告", patterns: ["项目(支出)?绩效评价报告"] },
     { item: "绩效自评报告", patterns: ["绩效自评(报告|总结)"] },
   ],
+  // OCR misreadings of label words (measured on scans: 支 → 文, 休 → 体). None is a word itself.
+  labelFolds: {
+    文出: "支出",
+    支岀: "支出",
+    退体: "退休",
+    预箕: "预算",
+    执衍: "执行",
+    決算: "决算",
+  },
 };

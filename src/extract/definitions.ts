@@ -38,6 +38,11 @@ export interface Vocabulary {
   sections: Record<SectionAnchor, Pattern[]>;
   /** Titles that make a document a self-evaluation report, and the kinds they name. */
   reportKinds: ItemDef[];
+  /**
+   * OCR misreadings folded back before labels are matched (文出 → 支出). Only strings that are not
+   * words of their own belong here: the fold applies to every label.
+   */
+  labelFolds: Record<string, string>;
 }
 
 export type TableKind = "indicators" | "tasks" | "projects";
@@ -77,4 +82,11 @@ export function longestMatch(
     if (m && (!best || m[0].length > best.length)) best = { index: m.index, length: m[0].length };
   }
   return best;
+}
+
+/** Applies the vocabulary's OCR folds to a label before it is matched. */
+export function foldLabel(label: string, vocab: Pick<Vocabulary, "labelFolds">): string {
+  let out = label;
+  for (const [from, to] of Object.entries(vocab.labelFolds)) if (out.includes(from)) out = out.split(from).join(to);
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Figure } from "../../schemas/provenance.js";
 import type { BudgetLine, BudgetSection, HeadlineKey, Statement } from "../../schemas/report.js";
-import { type ItemDef, longestMatch, type Pattern, re, type Vocabulary } from "./definitions.js";
+import { foldLabel, type ItemDef, longestMatch, type Pattern, re, type Vocabulary } from "./definitions.js";
 import { isTargetLike, type Mention } from "./mentions.js";
 import { negate, signOfChange } from "./numbers.js";
 
@@ -59,10 +59,11 @@ function itemCandidates(lead: string, section: BudgetSection, items: readonly It
  * subject first — 事业收入(…)预算执行 is the 事业收入 line, not the 收入预算执行 total.
  */
 export function classifyLead(
-  lead: string,
+  raw: string,
   kind: "amount" | "percent",
   vocab: Vocabulary,
 ): Candidate | undefined {
+  const lead = foldLabel(raw, vocab);
   const cands: Candidate[] = [];
   const keys = kind === "percent" ? PERCENT_KEYS : AMOUNT_KEYS;
   for (const key of keys) {

@@ -98,7 +98,9 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       }
     }
   }
-  // 3. Not a self-evaluation report: no kind in a title and no 绩效 evaluation vocabulary at all.
+  // 3. An OCR'd title may misread a character of the name (番禺 → 番帅) that the body prints many times.
+  if (id.department?.prov.conf !== undefined) id.department = confirmNameByBody(id.department, blocks);
+  // 4. Not a self-evaluation report: no kind in a title and no 绩效 evaluation vocabulary at all.
   if (!id.kind) {
     const early = blocks
       .slice(0, 40)
@@ -141,4 +143,32 @@ function labelledField(blocks: readonly Block[], label: RegExp): Text | undefine
     }
   }
   return undefined;
+}
+
+/**
+ * For a department name read by OCR: if the body text repeatedly prints a variant of the name that
+ * differs in exactly one character (compared over the name's tail of at least six characters, as
+ * the body often drops the city prefix), while the title's reading never appears there, the body's
+ * reading is taken. Only the name is corrected, never the document text.
+ */
+export function confirmNameByBody(dept: Text, blocks: readonly Block[]): Text {
+  const body = blocks
+    .slice(1)
+    .map((b) => (b.kind === "paragraph" ? compact(b.text.text) : ""))
+    .join("\n");
+  const name = dept.value;
+  for (let len = name.length; len >= 6; len--) {
+    const tail = name.slice(name.length - len);
+    if (body.includes(tail)) return dept;
+    const counts = new Map<string, number>();
+    for (let i = 0; i + len <= body.length; i++) {
+      const cand = body.slice(i, i + len);
+      let diff = 0;
+      for (let k = 0; k < len && diff < 2; k++) if (cand[k] !== tail[k]) diff++;
+      if (diff === 1 && /[\u4e00-\u9fff]/.test(cand)) counts.set(cand, (counts.get(cand) ?? 0) + 1);
+    }
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best && best[1] >= 2) return { ...dept, value: name.slice(0, name.length - len) + best[0] };
+  }
+  return dept;
 }

@@ -5,7 +5,7 @@
 import type { Figure, Text } from "../../schemas/provenance.js";
 import type { ProjectSpending } from "../../schemas/report.js";
 import type { LocatedText } from "../layout/located-text.js";
-import { longestMatch, type Vocabulary } from "./definitions.js";
+import { foldLabel, longestMatch, type Vocabulary } from "./definitions.js";
 import { compact, figureOf, provOf } from "./figure.js";
 import type { Mention } from "./mentions.js";
 import { parseChineseInteger, parseDecimal } from "./numbers.js";
@@ -26,7 +26,7 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
     delim.lastIndex = from;
     for (let d = delim.exec(t); d && d.index < m.index; d = delim.exec(t)) from = d.index + 1;
     prevEnd = m.index + m[0].length;
-    const lead = compact(t.slice(from, m.index)).replace(/[(（][^)）]*[)）]/g, "");
+    const lead = foldLabel(compact(t.slice(from, m.index)).replace(/[(（][^)）]*[)）]/g, ""), vocab);
     // Changes ("对比上年增加 2 人") and sub-counts ("其中财政全额拨款 10 人") are not the counts.
     if (/(增加|减少|增长|下降|持平|其中|新入职|招聘|提拔|晋升|培训|参加|参与)/.test(lead)) continue;
     let best: { key: StaffKey; length: number } | undefined;
@@ -63,7 +63,7 @@ const GRADES = [
     `(?:自评|评价|绩效|评定)?等级\\s*(?:为|是|:|：|评定为)?\\s*[“"「『']?${GRADE_WORD}(?![\\u4e00-\\u9fff]{2})`,
     "u",
   ),
-  new RegExp(`(?:自评|评价|评定|等次)\\s*(?:为|结果为)?\\s*[“"「『']\\s*${GRADE_WORD}\\s*[”"」』']`, "u"),
+  new RegExp(`(?:自评|评价|评定|等次)\\s*(?:为|结果为)?\\s*[“"「『']\\s*${GRADE_WORD}\\s*[”"」』',，。]`, "u"),
   new RegExp(`(?:评价|自评)?等次\\s*(?:为|是|:|：)?\\s*[“"「『']?${GRADE_WORD}`, "u"),
 ];
 

@@ -25,8 +25,18 @@ export async function findPdfFiles(inputs: readonly string[]): Promise<FoundFile
     entries.sort((a, b) => a.name.localeCompare(b.name));
     // A folder's own files come before its subfolders' (so a copy filed away in a subfolder is
     // the duplicate, not the original).
-    for (const e of entries) if (e.isFile() && /\.pdf$/i.test(e.name)) files.push(path.join(dir, e.name));
-    for (const e of entries) if (e.isDirectory()) await walk(path.join(dir, e.name));
+    // Symbolic links are followed (a folder of links to the archive is a common way to batch).
+    const kinds = await Promise.all(
+      entries.map(async (e) => {
+        if (!e.isSymbolicLink()) return e.isDirectory() ? "dir" : e.isFile() ? "file" : "other";
+        const st = await stat(path.join(dir, e.name)).catch(() => undefined);
+        return st?.isDirectory() ? "dir" : st?.isFile() ? "file" : "other";
+      }),
+    );
+    entries.forEach((e, i) => {
+      if (kinds[i] === "file" && /\.pdf$/i.test(e.name)) files.push(path.join(dir, e.name));
+    });
+    for (let i = 0; i < entries.length; i++) if (kinds[i] === "dir") await walk(path.join(dir, entries[i]!.name));
   };
   for (const input of inputs) {
     try {

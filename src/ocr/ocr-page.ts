@@ -46,7 +46,9 @@ export async function ocrPage(
     bin = binarize(gray);
   }
   bin = denoise(bin);
-  const lines = findRulings(bin);
+  // Rulings are found on their own mask: scanned table lines are often light gray (a 0.5 pt rule
+  // blurred by the scanner), which the adaptive text binarisation rightly treats as background.
+  const lines = findRulings(lineMask(gray));
   const clean = removeRulings(bin, lines);
   const toX = (px: number): number => raster.originX + px / raster.scaleX;
   const toY = (py: number): number => raster.originY + py / raster.scaleY;
@@ -68,12 +70,12 @@ export async function ocrPage(
   const masked = cells.length > 0 ? maskCells(clean, cells.map(toPx)) : clean;
   // A cell read poorly from the binarised page is read again from the gray image (rulings
   // whitened), where tesseract's own thresholding of the small crop sometimes keeps more detail.
-  const grayClean = cells.length > 0 ? removeRulings(gray, lines) : clean;
+  const grayClean = removeRulings(gray, lines);
   const [pageWords, ...cellWords] = await Promise.all([
     pool.recognize(toPgm(masked), { psm: "3", dpi: raster.dpi }),
     ...cells.map((c) => ocrCell([clean, grayClean], toPx(c), textHeight, pool, raster.dpi)),
   ]);
-  const words = [...pageWords, ...cellWords.flat()];
+  const words = await refineNumbers([...pageWords, ...cellWords.flat()], clean, pool, raster.dpi);
   const runs: TextRun[] = words.map((w) => wordToRun(w, toX, toY, raster.scaleY));
   const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
@@ -178,4 +180,55 @@ function pad(c: GrayImage): GrayImage {
   for (let y = 0; y < c.height; y++)
     out.data.set(c.data.subarray(y * c.width, (y + 1) * c.width), (y + PAD) * width + PAD);
   return out;
+}
+
+/** Numbers are what auditors check: a doubtful numeric word is read again on its own. */
+const NUMBER_DOUBT = 75;
+const NUMERIC_PART = /[-+]?\d[\d,.，。]*%?/;
+
+/**
+ * A word with digits read with low confidence, or with a digit after its % sign ("33.58%4"), is
+ * read again from its own (binarised) crop as a single line; the new reading replaces the number
+ * only if tesseract is more confident of it and it parses as a number.
+ */
+async function refineNumbers(words: OcrWord[], bin: GrayImage, pool: OcrPool, dpi: number): Promise<OcrWord[]> {
+  return Promise.all(
+    words.map(async (w) => {
+      const m = NUMERIC_PART.exec(w.text);
+      if (!m || (w.confidence >= NUMBER_DOUBT && !/%\d/.test(w.text))) return w;
+      const c = crop(bin, w.x0 - 6, w.y0 - 6, w.x1 + 6, w.y1 + 6);
+      if (c.width < 6 || c.height < 6) return w;
+      const again = await pool.recognize(toPgm(pad(c)), { psm: "7", dpi });
+      const text = again.map((a) => a.text).join("");
+      const n = NUMERIC_PART.exec(text);
+      const number = n?.[0].replace(/[.,，。]+$/, "");
+      if (!n || !number || !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(number) || meanConf(again) <= w.confidence) return w;
+      // Keep what surrounds the number in the first reading; drop a stray digit after a % sign.
+      const before = w.text.slice(0, m.index);
+      const after = w.text.slice(m.index + m[0].length).replace(/^\d+/, "");
+      return { ...w, text: `${before}${number}${after}`, confidence: meanConf(again) };
+    }),
+  );
+}
+
+/**
+ * Pixels clearly darker than the paper: the paper's brightness is a high percentile of the page
+ * (most of a page is paper), and anything 30 levels darker counts as ink for line finding.
+ */
+export function lineMask(gray: GrayImage): GrayImage {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < gray.data.length; i++) hist[gray.data[i]!]!++;
+  let acc = 0;
+  let paper = 255;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= gray.data.length * 0.6) {
+      paper = v;
+      break;
+    }
+  }
+  const t = Math.min(220, paper - 30);
+  const data = new Uint8Array(gray.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = gray.data[i]! < t ? 0 : 255;
+  return { width: gray.width, height: gray.height, data };
 }

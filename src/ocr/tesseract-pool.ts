@@ -76,6 +76,7 @@ export function prepareLangDir(dataDir = path.join(os.tmpdir(), "selfeval-tessda
 interface Slot {
   worker: Tesseract.Worker;
   psm: Psm;
+  whitelist: string;
 }
 
 export class OcrPool {
@@ -100,7 +101,7 @@ export class OcrPool {
     this.starting ??= (async () => {
       const make = async (): Promise<Slot> => {
         const created = Tesseract.createWorker(
-          [...LANGS],
+          (process.env.SELFEVAL_OCR_LANGS ?? LANGS.join("+")).split("+"),
           Tesseract.OEM.LSTM_ONLY,
           {
             langPath: this.langPath,
@@ -120,7 +121,7 @@ export class OcrPool {
           preserve_interword_spaces: "1",
           user_defined_dpi: "300",
         });
-        return { worker, psm: "3" };
+        return { worker, psm: "3", whitelist: "" };
       };
       const slots = await Promise.all(Array.from({ length: this.size }, make));
       this.all.push(...slots);
@@ -130,19 +131,22 @@ export class OcrPool {
   }
 
   /** Recognises one image (a P5 PGM buffer or PNG) and returns its words in pixel coordinates. */
-  async recognize(image: Buffer, options: { psm?: Psm; dpi?: number } = {}): Promise<OcrWord[]> {
+  async recognize(image: Buffer, options: { psm?: Psm; dpi?: number; whitelist?: string } = {}): Promise<OcrWord[]> {
     if (this.closed) throw new Error("the OCR pool is closed");
     await this.start();
     return this.queue.add(async () => {
       const slot = this.idle.pop()!;
       try {
         const psm = options.psm ?? "3";
-        if (slot.psm !== psm || options.dpi) {
+        const whitelist = options.whitelist ?? "";
+        if (slot.psm !== psm || slot.whitelist !== whitelist || options.dpi) {
           await slot.worker.setParameters({
             tessedit_pageseg_mode: psm as Tesseract.PSM,
+            tessedit_char_whitelist: whitelist,
             ...(options.dpi ? { user_defined_dpi: String(Math.round(options.dpi)) } : {}),
           });
           slot.psm = psm;
+          slot.whitelist = whitelist;
         }
         const { data } = await slot.worker.recognize(image, {}, { blocks: true, text: false });
         return pageWords(data);

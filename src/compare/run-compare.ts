@@ -1,0 +1,54 @@
+/** `selfeval compare`: the comparison table of one year or one department, to stdout or a file. */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { EXIT_OK, EXIT_USAGE, UserError } from "../cli/errors.js";
+import { openDb } from "../store/db.js";
+import { compareRows } from "./compare-rows.js";
+import { type CompareFormat, formatCompare, parseSort, SortColumnError } from "./format-compare.js";
+
+export interface CompareCommandOptions {
+  db: string;
+  year?: number;
+  department?: string;
+  format?: CompareFormat;
+  sort?: string;
+  out?: string;
+}
+
+export function runCompare(opts: CompareCommandOptions): number {
+  if (!existsSync(opts.db))
+    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
+  const format = opts.format ?? "table";
+  if (!["table", "csv", "json"].includes(format))
+    throw new UserError(`unknown format "${format}"; use table, csv or json`, EXIT_USAGE);
+  try {
+    if (opts.sort) parseSort(opts.sort);
+  } catch (err) {
+    if (err instanceof SortColumnError) throw new UserError(err.message, EXIT_USAGE);
+    throw err;
+  }
+  const db = openDb(opts.db, { readonly: true });
+  try {
+    const rows = compareRows(db, { year: opts.year, department: opts.department });
+    if (rows.length === 0) {
+      const what = [
+        opts.department !== undefined ? `department matching "${opts.department}"` : "",
+        opts.year !== undefined ? `fiscal year ${opts.year}` : "",
+      ]
+        .filter(Boolean)
+        .join(" and ");
+      process.stderr.write(`no reports${what ? ` for ${what}` : ""} in ${opts.db}\n`);
+    }
+    const text = formatCompare(rows, format, opts.sort);
+    if (opts.out) {
+      mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+      writeFileSync(opts.out, text);
+      process.stderr.write(`wrote ${rows.length} rows to ${opts.out}\n`);
+    } else {
+      process.stdout.write(text);
+    }
+    return EXIT_OK;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Each department's total expenditure (执行数) year by year, one line per department. The value
+ * axis fits the data rather than starting at zero: year-on-year changes of a few percent are what
+ * an auditor looks for, and the axis ticks say where it starts.
+ */
+import type { CompareRow } from "../compare/compare-rows.js";
+import { color, fmtTick, niceScale, project, px, shortDepartment, svgFrame, textWidth } from "./chart-kit.js";
+import { html, type SafeHtml } from "./html.js";
+
+export interface TrendSeries {
+  key: string;
+  department: string;
+  colorIndex: number;
+  points: Array<{ year: number; value: number }>;
+}
+
+export function trendSeries(
+  rows: readonly CompareRow[],
+  keyOf: (r: CompareRow) => string,
+  colorIndex: (r: CompareRow) => number,
+): TrendSeries[] {
+  const out = new Map<string, TrendSeries>();
+  for (const r of rows) {
+    if (r.executed_total_wan === null || r.fiscal_year === null) continue;
+    const key = keyOf(r);
+    const s = out.get(key) ?? {
+      key,
+      department: r.department ?? "未识别部门",
+      colorIndex: colorIndex(r),
+      points: [],
+    };
+    if (!s.points.some((p) => p.year === r.fiscal_year))
+      s.points.push({ year: r.fiscal_year, value: Number(r.executed_total_wan) });
+    out.set(key, s);
+  }
+  for (const s of out.values()) s.points.sort((a, b) => a.year - b.year);
+  return [...out.values()];
+}
+
+export function expenditureTrendChart(series: readonly TrendSeries[]): SafeHtml | undefined {
+  const all = series.flatMap((s) => s.points);
+  if (all.length === 0) return undefined;
+  const years = [...new Set(all.map((p) => p.year))].sort((a, b) => a - b);
+  const width = 960;
+  const legendRows = Math.ceil(series.length / 3);
+  const height = 420 + legendRows * 20;
+  const L = 84;
+  const R = width - 40;
+  const T = 20 + legendRows * 20;
+  const B = height - 44;
+  const ys = niceScale(Math.min(...all.map((p) => p.value)), Math.max(...all.map((p) => p.value)), 6);
+  const xOf = (year: number): number =>
+    years.length === 1 ? (L + R) / 2 : L + (years.indexOf(year) / (years.length - 1)) * (R - L);
+  const parts: SafeHtml[] = [];
+  series.forEach((s, i) => {
+    const lx = 20 + (i % 3) * 310;
+    const ly = 14 + Math.floor(i / 3) * 20;
+    parts.push(
+      html`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 22}" y2="${ly - 4}" stroke="${color(s.colorIndex)}" stroke-width="3"/><text x="${lx + 28}" y="${ly}" class="legend"><title>${s.department}</title>${shortDepartment(s.department)}</text>`,
+    );
+  });
+  for (const t of ys.ticks) {
+    const y = px(project(t, ys, B, T));
+    parts.push(
+      html`<line x1="${L}" y1="${y}" x2="${R}" y2="${y}" class="grid"/><text x="${L - 8}" y="${px(Number(y) + 4)}" text-anchor="end" class="tick">${fmtTick(t)}</text>`,
+    );
+  }
+  for (const y of years) {
+    parts.push(html`<text x="${px(xOf(y))}" y="${B + 20}" text-anchor="middle" class="tick">${y}年</text>`);
+  }
+  parts.push(
+    html`<line x1="${L}" y1="${B}" x2="${R}" y2="${B}" class="axis"/><line x1="${L}" y1="${T}" x2="${L}" y2="${B}" class="axis"/>`,
+    html`<text x="16" y="${(T + B) / 2}" text-anchor="middle" class="axis-title" transform="rotate(-90 16 ${(T + B) / 2})">执行数（万元）</text>`,
+  );
+  for (const s of series) {
+    const c = color(s.colorIndex);
+    const pts = s.points.map((p) => `${px(xOf(p.year))},${px(project(p.value, ys, B, T))}`).join(" ");
+    if (s.points.length > 1)
+      parts.push(html`<polyline points="${pts}" fill="none" stroke="${c}" stroke-width="2.5"/>`);
+    for (const p of s.points) {
+      parts.push(
+        html`<circle cx="${px(xOf(p.year))}" cy="${px(project(p.value, ys, B, T))}" r="4" fill="${c}"><title>${s.department} ${p.year}年 执行数${p.value}万元</title></circle>`,
+      );
+    }
+    const last = s.points[s.points.length - 1];
+    if (last && years.length > 1) {
+      const label = fmtTick(last.value);
+      const x = Math.min(xOf(last.year) + 6, width - textWidth(label, 11) - 2);
+      parts.push(
+        html`<text x="${px(x)}" y="${px(project(last.value, ys, B, T) - 8)}" class="value">${label}</text>`,
+      );
+    }
+  }
+  return svgFrame(width, height, "各部门历年支出", parts);
+}

@@ -1,0 +1,205 @@
+/**
+ * Everything the HTML report shows, read from the database once: the comparison rows, the
+ * findings of the last `selfeval check`, and the department/year sections they belong to.
+ */
+import type { Evidence, Finding } from "../../schemas/finding.js";
+import { type CompareRow, compareRows, usableReports } from "../compare/compare-rows.js";
+import { type Db, departmentKey, loadStoredReports } from "../store/db.js";
+
+export interface StoredFinding extends Finding {
+  id: number;
+}
+
+export interface ReportInfo {
+  report_id: string;
+  source_file: string;
+  department: string | null;
+  fiscal_year: number | null;
+  pages: number;
+  ocr_pages: number;
+  status: string;
+}
+
+export interface Section {
+  id: string;
+  department: string | null;
+  year: number | null;
+  reports: ReportInfo[];
+  rows: CompareRow[];
+  findings: StoredFinding[];
+}
+
+export interface UnreadFile {
+  source_file: string;
+  status: string;
+  error: string | null;
+}
+
+export interface ReportData {
+  rows: CompareRow[];
+  sections: Section[];
+  reports: Map<string, ReportInfo>;
+  unread: UnreadFile[];
+  findingCount: { error: number; warning: number; info: number };
+}
+
+interface FindingRow {
+  id: number;
+  rule: string;
+  scope: Finding["scope"];
+  severity: Finding["severity"];
+  report_id: string;
+  other_report_id: string | null;
+  reference_report_id: string | null;
+  department: string | null;
+  fiscal_year: number | null;
+  field: string;
+  stated: string | null;
+  expected: string | null;
+  difference: string | null;
+  tolerance: string | null;
+  page: number | null;
+  bbox: string | null;
+  other_page: number | null;
+  message: string;
+  evidence_json: string | null;
+}
+
+function parseEvidence(json: string | null): Evidence[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v)
+      ? v.filter(
+          (e): e is Evidence =>
+            !!e &&
+            typeof e === "object" &&
+            typeof (e as Evidence).page === "number" &&
+            Array.isArray((e as Evidence).bbox) &&
+            (e as Evidence).bbox.length === 4,
+        )
+      : [];
+  } catch {
+    // A damaged evidence column must not cost the finding itself.
+    return [];
+  }
+}
+
+function parseBbox(s: string | null): Finding["bbox"] {
+  const v = s?.split(",").map(Number);
+  return v && v.length === 4 && v.every(Number.isFinite)
+    ? (v as [number, number, number, number])
+    : undefined;
+}
+
+export function loadFindings(db: Db): StoredFinding[] {
+  const rows = db
+    .prepare(
+      `SELECT id, rule, scope, severity, report_id, other_report_id, reference_report_id, department, fiscal_year, field,
+         stated, expected, difference, tolerance, page, bbox, other_page, message, evidence_json
+       FROM findings ORDER BY id`,
+    )
+    .all() as FindingRow[];
+  return rows.map((r) => {
+    const f: StoredFinding = {
+      id: r.id,
+      rule: r.rule,
+      scope: r.scope,
+      severity: r.severity,
+      report_id: r.report_id,
+      field: r.field,
+      message: r.message,
+      evidence: parseEvidence(r.evidence_json),
+    };
+    if (r.other_report_id) f.other_report_id = r.other_report_id;
+    if (r.reference_report_id) f.reference_report_id = r.reference_report_id;
+    if (r.department) f.department = r.department;
+    if (r.fiscal_year !== null) f.fiscal_year = r.fiscal_year;
+    if (r.stated !== null) f.stated = r.stated;
+    if (r.expected !== null) f.expected = r.expected;
+    if (r.difference !== null) f.difference = r.difference;
+    if (r.tolerance !== null) f.tolerance = r.tolerance;
+    if (r.page !== null) f.page = r.page;
+    const bbox = parseBbox(r.bbox);
+    if (bbox) f.bbox = bbox;
+    if (r.other_page !== null) f.other_page = r.other_page;
+    return f;
+  });
+}
+
+const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+export const sectionKey = (department: string | null, year: number | null): string =>
+  `${departmentKey(department ?? undefined) ?? ""}|${year ?? ""}`;
+
+export function loadReportData(db: Db): ReportData {
+  const rows = compareRows(db);
+  const records = usableReports(db);
+  const reports = new Map<string, ReportInfo>(
+    records.map((r) => [
+      r.report_id,
+      {
+        report_id: r.report_id,
+        source_file: r.source_file,
+        department: r.department?.value ?? null,
+        fiscal_year: r.fiscal_year ? Number(r.fiscal_year.value) : null,
+        pages: r.pages,
+        ocr_pages: r.ocr_pages,
+        status: r.status,
+      },
+    ]),
+  );
+  const unread = loadStoredReports(db)
+    .filter((r) => !r.record_json || (r.status !== "ok" && r.status !== "partial"))
+    .map((r) => ({ source_file: r.source_file, status: r.status, error: r.error }));
+
+  // Sections follow the comparison rows' order, so the summary table and the findings line up.
+  const sections = new Map<string, Section>();
+  for (const row of rows) {
+    const key = sectionKey(row.department, row.fiscal_year);
+    const s = sections.get(key) ?? {
+      id: `dy-${sections.size + 1}`,
+      department: row.department,
+      year: row.fiscal_year,
+      reports: [],
+      rows: [],
+      findings: [],
+    };
+    s.rows.push(row);
+    const info = reports.get(row.report_id);
+    if (info) s.reports.push(info);
+    sections.set(key, s);
+  }
+  const sectionOfReport = new Map<string, Section>();
+  for (const s of sections.values()) for (const r of s.reports) sectionOfReport.set(r.report_id, s);
+
+  const findings = loadFindings(db);
+  const orphans: Section = {
+    id: "dy-other",
+    department: null,
+    year: null,
+    reports: [],
+    rows: [],
+    findings: [],
+  };
+  for (const f of findings) (sectionOfReport.get(f.report_id) ?? orphans).findings.push(f);
+  const reportOrder = new Map(rows.map((r, i) => [r.report_id, i]));
+  const all = [...sections.values(), ...(orphans.findings.length ? [orphans] : [])];
+  for (const s of all) {
+    s.findings.sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (reportOrder.get(a.report_id) ?? 0) - (reportOrder.get(b.report_id) ?? 0) ||
+        (a.page ?? 0) - (b.page ?? 0) ||
+        a.id - b.id,
+    );
+  }
+  const count = (sev: Finding["severity"]): number => findings.filter((f) => f.severity === sev).length;
+  return {
+    rows,
+    sections: all,
+    reports,
+    unread,
+    findingCount: { error: count("error"), warning: count("warning"), info: count("info") },
+  };
+}

@@ -1,0 +1,55 @@
+/** `selfeval report`: the HTML report of a database, written atomically to `out`. */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { EXIT_OK, UserError } from "../cli/errors.js";
+import { openDb } from "../store/db.js";
+import { VERSION } from "../version.js";
+import { type Region, renderCrops } from "./evidence-crops.js";
+import { renderReportHtml } from "./render-report.js";
+import { loadReportData } from "./report-data.js";
+
+export interface ReportCommandOptions {
+  db: string;
+  out: string;
+}
+
+export async function runReport(opts: ReportCommandOptions): Promise<number> {
+  if (!existsSync(opts.db))
+    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
+  const db = openDb(opts.db, { readonly: true });
+  let text: string;
+  let stats: { findings: number; crops: number; unavailable: number };
+  try {
+    const data = loadReportData(db);
+    const regions: Region[] = data.sections.flatMap((s) =>
+      s.findings.flatMap((f) =>
+        f.evidence.map((e) => ({ reportId: e.report_id, page: e.page, bbox: e.bbox })),
+      ),
+    );
+    const crops = await renderCrops(db, opts.db, regions);
+    text = renderReportHtml({
+      data,
+      crops,
+      source: path.basename(opts.db),
+      generatedAt: new Date(),
+      version: VERSION,
+    });
+    const all = [...crops.values()];
+    stats = {
+      findings: data.sections.reduce((a, s) => a + s.findings.length, 0),
+      crops: all.filter((c) => c.kind === "image").length,
+      unavailable: all.filter((c) => c.kind === "unavailable").length,
+    };
+  } finally {
+    db.close();
+  }
+  mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+  // Written beside the target and renamed, so a browser never shows a half-written report.
+  const tmp = `${opts.out}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, opts.out);
+  process.stderr.write(
+    `wrote ${opts.out} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB): ${stats.findings} findings, ${stats.crops} evidence images${stats.unavailable ? `, ${stats.unavailable} regions without source file` : ""}\n`,
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,78 @@
+/** The report's building blocks: escaping, terminal widths, crop geometry, gray PNGs, chart scales. */
+import { loadImage } from "@napi-rs/canvas";
+import { describe, expect, it } from "vitest";
+import { displayWidth, padDisplay } from "../../src/compare/display-width.js";
+import { niceScale } from "../../src/report/chart-kit.js";
+import { cropRect, DEFAULT_CROP } from "../../src/report/evidence-crops.js";
+import { encodeGrayPng } from "../../src/report/gray-png.js";
+import { html, trusted } from "../../src/report/html.js";
+import { ruleName } from "../../src/report/rule-names.js";
+
+describe("report parts", () => {
+  it("escapes every interpolated value unless it is generated markup", () => {
+    const name = `<script>x</script>"'&`;
+    expect(html`<p title="${name}">${name}</p>`.value).toBe(
+      '<p title="&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;">&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;</p>',
+    );
+    expect(html`<p>${[html`<b>${"<i>"}</b>`, trusted("<br>")]}</p>`.value).toBe(
+      "<p><b>&lt;i&gt;</b><br></p>",
+    );
+    expect(html`${null}${undefined}${false}${0}`.value).toBe("0");
+  });
+
+  it("measures CJK as two columns", () => {
+    expect(displayWidth("卫生健康局")).toBe(10);
+    expect(displayWidth("a（b）")).toBe(6);
+    expect(padDisplay("局", 4)).toBe("局  ");
+    expect(padDisplay("1.5", 5, "right")).toBe("  1.5");
+  });
+
+  it("widens a small box to the line and cuts a tall one", () => {
+    const small = cropRect([300, 100, 330, 110], 595, 842, DEFAULT_CROP);
+    expect(small.x0).toBeLessThan(40);
+    expect(small.x1).toBeGreaterThan(555);
+    expect([small.y0, small.y1]).toEqual([88, 122]);
+    const tall = cropRect([50, 100, 560, 800], 595, 842, DEFAULT_CROP);
+    expect(tall.clipped).toBe(true);
+    expect(tall.y1 - tall.y0).toBe(DEFAULT_CROP.maxHeight);
+    const edge = cropRect([0, 0, 5, 5], 595, 842, DEFAULT_CROP);
+    expect(edge.x0).toBe(0);
+    expect(edge.y0).toBe(0);
+  });
+
+  it("encodes gray pixels as a PNG that decodes to the same picture", async () => {
+    const w = 7;
+    const h = 3;
+    const gray = new Uint8Array(w * h).fill(255);
+    gray[0] = 0;
+    gray[w * 2 + 6] = 0;
+    gray[w + 3] = 128;
+    const img = await loadImage(encodeGrayPng(gray, w, h));
+    expect([img.width, img.height]).toEqual([w, h]);
+    const { createCanvas } = await import("@napi-rs/canvas");
+    const c = createCanvas(w, h);
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, w, h).data;
+    const at = (x: number, y: number) => px[(y * w + x) * 4]!;
+    expect(at(0, 0)).toBe(0);
+    expect(at(6, 2)).toBe(0);
+    expect(at(1, 0)).toBe(255);
+    expect(Math.abs(at(3, 1) - 128)).toBeLessThan(17);
+  });
+
+  it("picks round chart ticks that cover the data", () => {
+    const s = niceScale(93.2, 99.21, 5);
+    expect(s.min).toBeLessThanOrEqual(93.2);
+    expect(s.max).toBeGreaterThanOrEqual(99.21);
+    expect(s.ticks[0]).toBe(s.min);
+    expect(s.ticks.at(-1)).toBe(s.max);
+    expect(niceScale(5, 5).ticks.length).toBeGreaterThan(1);
+  });
+
+  it("names every rule of the checks in Chinese", () => {
+    for (const id of ["sum_mismatch", "yoy_mismatch", "peer_outlier", "score_vs_execution", "text_repeated"])
+      expect(ruleName(id).name).toMatch(/[\u4e00-\u9fff]/);
+    expect(ruleName("new_rule").name).toBe("new_rule");
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * A small database built the way `selfeval ingest` and `check` build one, from text samples only
+ * (no OCR, no ../shared), so the report tests run anywhere and quickly.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { Report } from "../../schemas/report.js";
+import { checkDatabase } from "../../src/checks/run-checks.js";
+import { type Db, openDb, saveReport } from "../../src/store/db.js";
+import { SAMPLES } from "../helpers/golden.js";
+import { extractSample } from "../helpers/read-sample.js";
+
+export async function buildSampleDb(file: string, samples: readonly string[]): Promise<Db> {
+  const db = openDb(file);
+  for (const name of samples) {
+    const result = await extractSample(name);
+    const record = result.record as Report | undefined;
+    if (!record) throw new Error(`${name}: no record (${result.failure?.message ?? result.status})`);
+    saveReport(db, record, statSync(path.join(SAMPLES, name)).size);
+  }
+  checkDatabase(db);
+  return db;
+}
