@@ -46,6 +46,15 @@ export function makeFinding(report: Report, f: FindingInput): Finding {
     out.page = f.stated.prov.page;
     out.bbox = f.stated.prov.bbox;
   }
+  if (out.page === undefined) {
+    // No stated figure (an indicator that disappeared, a repeated text): point at this report's
+    // own evidence when there is some.
+    const own = f.evidence.find((e) => e.report_id === report.report_id);
+    if (own) {
+      out.page = own.page;
+      out.bbox = own.bbox;
+    }
+  }
   if (f.expected !== undefined) out.expected = show(f.expected);
   if (f.verdict) {
     out.difference = show(f.verdict.difference);

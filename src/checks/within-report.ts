@@ -236,9 +236,11 @@ export function checkReport(r: Report): Finding[] {
   // 3. Rates: overall and per project.
   const budget = h.budget_total;
   const executed = h.executed_total ?? h.expenditure_total;
-  for (const s of r.statements) {
-    if (s.key === "execution_rate" && budget && executed)
-      rateMismatch(r, "execution_rate", s.figure, executed, budget, "预算", out);
+  // One finding per distinct stated rate (the same rate printed in a table and in prose is one).
+  const rates = r.statements.filter((s) => s.key === "execution_rate").map((s) => s.figure);
+  for (const [i, rate] of rates.entries()) {
+    if (rates.findIndex((x) => x.value === rate.value) !== i) continue;
+    if (budget && executed) rateMismatch(r, "execution_rate", rate, executed, budget, "预算", out);
   }
   r.projects.forEach((p) => {
     if (p.rate && p.budget && p.executed)

@@ -6,7 +6,7 @@ import type { Figure, Text } from "../../schemas/provenance.js";
 import type { Block } from "../layout/document-layout.js";
 import { normalizeText } from "../layout/located-text.js";
 import { cellAt } from "../layout/table-model.js";
-import { longestMatch, type Vocabulary } from "./definitions.js";
+import { foldLabel, longestMatch, type Vocabulary } from "./definitions.js";
 import { compact, findCompact, provOf } from "./figure.js";
 
 export interface Identity {
@@ -37,7 +37,7 @@ export function cleanDepartment(s: string): string {
   return s
     .replace(/^(关于|附件\d*[:：]?)/, "")
     .replace(/(的)?$/, "")
-    .replace(/(部门|单位)$/, "")
+    .replace(/(部门|单位)(整体)?(支出)?$/, "")
     .replace(/^[“"《]|[”"》]$/g, "")
     .trim();
 }
@@ -51,10 +51,11 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     if (p.kind !== "paragraph") continue;
     // A centred title wrapping onto a second line arrives as two paragraphs: try them joined.
     const next = paragraphs[i + 1];
-    const alone = compact(p.text.text);
+    // OCR misreadings of the title words (文出 for 支出) are folded before the kind is matched.
+    const alone = foldLabel(compact(p.text.text), vocab);
     const joined =
       next && next.kind === "paragraph" && compact(next.text.text).length <= 30
-        ? alone + compact(next.text.text)
+        ? alone + foldLabel(compact(next.text.text), vocab)
         : alone;
     const c = findKind(alone, vocab) ? alone : joined;
     const t = p.text.text;

@@ -187,26 +187,47 @@ const NUMBER_DOUBT = 75;
 const NUMERIC_PART = /[-+]?\d[\d,.，。]*%?/;
 
 /**
- * A word with digits read with low confidence, or with a digit after its % sign ("33.58%4"), is
- * read again from its own (binarised) crop as a single line; the new reading replaces the number
- * only if tesseract is more confident of it and it parses as a number.
+ * A word with digits read with low confidence, with a digit after its % sign ("33.58%4"), or with
+ * a percentage of three or more decimals ("98.420%", reports print two: tesseract adds a digit
+ * when a % is followed by 。) is read again from a crop of just its number (by tesseract's
+ * character boxes) as a single line; the new reading replaces the number only if tesseract is
+ * more confident of it and it parses as a number.
  */
 async function refineNumbers(words: OcrWord[], bin: GrayImage, pool: OcrPool, dpi: number): Promise<OcrWord[]> {
   return Promise.all(
     words.map(async (w) => {
       const m = NUMERIC_PART.exec(w.text);
-      if (!m || (w.confidence >= NUMBER_DOUBT && !/%\d/.test(w.text))) return w;
-      const c = crop(bin, w.x0 - 6, w.y0 - 6, w.x1 + 6, w.y1 + 6);
+      if (!m) return w;
+      const tooPrecise = /\.\d{3,}%/.test(m[0]);
+      if (w.confidence >= NUMBER_DOUBT && !/%\d/.test(w.text) && !tooPrecise) return w;
+      // The number's own box from the character boxes (the whole word box when they are missing).
+      let box = { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 };
+      const syms = w.symbols ?? [];
+      if (syms.length === [...w.text].length) {
+        const first = [...w.text.slice(0, m.index)].length;
+        const part = syms.slice(first, first + [...m[0]].length);
+        if (part.length > 0) {
+          box = {
+            x0: Math.min(...part.map((p) => p.x0)),
+            y0: Math.min(...part.map((p) => p.y0)),
+            x1: Math.max(...part.map((p) => p.x1)),
+            y1: Math.max(...part.map((p) => p.y1)),
+          };
+        }
+      }
+      const c = crop(bin, box.x0 - 5, Math.min(box.y0, w.y0) - 6, box.x1 + 5, Math.max(box.y1, w.y1) + 6);
       if (c.width < 6 || c.height < 6) return w;
       const again = await pool.recognize(toPgm(pad(c)), { psm: "7", dpi });
-      const text = again.map((a) => a.text).join("");
-      const n = NUMERIC_PART.exec(text);
+      const n = NUMERIC_PART.exec(again.map((a) => a.text).join(""));
       const number = n?.[0].replace(/[.,，。]+$/, "");
-      if (!n || !number || !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(number) || meanConf(again) <= w.confidence) return w;
+      if (!number || !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(number)) return w;
+      const conf = meanConf(again);
+      const fixesPrecision = tooPrecise && /\.\d{1,2}%$/.test(number);
+      if (conf <= w.confidence && !fixesPrecision) return w;
       // Keep what surrounds the number in the first reading; drop a stray digit after a % sign.
       const before = w.text.slice(0, m.index);
       const after = w.text.slice(m.index + m[0].length).replace(/^\d+/, "");
-      return { ...w, text: `${before}${number}${after}`, confidence: meanConf(again) };
+      return { ...w, text: `${before}${number}${after}`, confidence: Math.max(w.confidence, conf) };
     }),
   );
 }

@@ -28,6 +28,8 @@ export interface OcrWord {
   baseline: number;
   /** Height of the line the word is on (pixels), used as the font size. */
   lineHeight: number;
+  /** Character boxes (pixels), when tesseract gives them. */
+  symbols?: Array<{ text: string; x0: number; y0: number; x1: number; y1: number }>;
 }
 
 export interface OcrPoolOptions {
@@ -187,6 +189,7 @@ function pageWords(page: Tesseract.Page): OcrWord[] {
             y1: w.bbox.y1,
             baseline,
             lineHeight,
+            symbols: (w.symbols ?? []).map((sy) => ({ text: sy.text, ...sy.bbox })),
           });
         }
       }
