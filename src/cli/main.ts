@@ -1,9 +1,9 @@
 /** The selfeval command line. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
 import { runCompare } from "../compare/run-compare.js";
 import { runReport } from "../report/run-report.js";
+import { runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
 import { inspectJson, inspectText, paragraphsText } from "./inspect.js";
 import { defaultContext, processFile } from "./load-document.js";
 
@@ -116,7 +116,9 @@ program
 
 program
   .command("report")
-  .description("write the auditor's report: one self-contained HTML file with findings, page evidence and charts")
+  .description(
+    "write the auditor's report: one self-contained HTML file with findings, page evidence and charts",
+  )
   .option("--db <file>", "SQLite database", DEFAULT_DB)
   .option("--out <file>", "HTML file to write", "output/report.html")
   .action(async (opts: { db: string; out: string }) => {
@@ -125,15 +127,26 @@ program
 
 program
   .command("compare")
-  .description("compare departments of a year (or the years of one department): budget, execution, score, findings")
+  .description(
+    "compare departments of a year (or the years of one department): budget, execution, score, findings",
+  )
   .option("--db <file>", "SQLite database", DEFAULT_DB)
   .option("--year <year>", "fiscal year", positiveInt)
   .option("--department <name>", "one department: one row per year")
-  .addOption(new Option("--format <format>", "output format").choices(["table", "csv", "json"]).default("table"))
+  .addOption(
+    new Option("--format <format>", "output format").choices(["table", "csv", "json"]).default("table"),
+  )
   .option("--sort <column>", "sort by a column (prefix - for descending)")
   .option("--out <file>", "write to a file instead of stdout")
   .action(
-    (opts: { db: string; year?: number; department?: string; format: "table" | "csv" | "json"; sort?: string; out?: string }) => {
+    (opts: {
+      db: string;
+      year?: number;
+      department?: string;
+      format: "table" | "csv" | "json";
+      sort?: string;
+      out?: string;
+    }) => {
       process.exitCode = runCompare(opts);
     },
   );

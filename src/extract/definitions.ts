@@ -87,6 +87,7 @@ export function longestMatch(
 /** Applies the vocabulary's OCR folds to a label before it is matched. */
 export function foldLabel(label: string, vocab: Pick<Vocabulary, "labelFolds">): string {
   let out = label;
-  for (const [from, to] of Object.entries(vocab.labelFolds)) if (out.includes(from)) out = out.split(from).join(to);
+  for (const [from, to] of Object.entries(vocab.labelFolds))
+    if (out.includes(from)) out = out.split(from).join(to);
   return out;
 }

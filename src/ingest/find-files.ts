@@ -36,7 +36,8 @@ export async function findPdfFiles(inputs: readonly string[]): Promise<FoundFile
     entries.forEach((e, i) => {
       if (kinds[i] === "file" && /\.pdf$/i.test(e.name)) files.push(path.join(dir, e.name));
     });
-    for (let i = 0; i < entries.length; i++) if (kinds[i] === "dir") await walk(path.join(dir, entries[i]!.name));
+    for (let i = 0; i < entries.length; i++)
+      if (kinds[i] === "dir") await walk(path.join(dir, entries[i]!.name));
   };
   for (const input of inputs) {
     try {

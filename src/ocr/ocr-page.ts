@@ -193,7 +193,12 @@ const NUMERIC_PART = /[-+]?\d[\d,.，。]*%?/;
  * character boxes) as a single line; the new reading replaces the number only if tesseract is
  * more confident of it and it parses as a number.
  */
-async function refineNumbers(words: OcrWord[], bin: GrayImage, pool: OcrPool, dpi: number): Promise<OcrWord[]> {
+async function refineNumbers(
+  words: OcrWord[],
+  bin: GrayImage,
+  pool: OcrPool,
+  dpi: number,
+): Promise<OcrWord[]> {
   return Promise.all(
     words.map(async (w) => {
       const m = NUMERIC_PART.exec(w.text);

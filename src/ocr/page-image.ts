@@ -85,9 +85,7 @@ export async function pageRaster(
 ): Promise<PageRaster> {
   const img = content.kind === "image_only" ? coveringImage(content) : undefined;
   if (img?.objId) {
-    const obj = (
-      img.objId.startsWith("g_") ? page.commonObjs.get(img.objId) : page.objs.get(img.objId)
-    ) as ImageObject;
+    const obj = await resolveObject(page, img.objId);
     if (obj && obj.width * obj.height > options.maxPixels) {
       throw new Error(
         `page ${content.number}: image of ${obj.width}×${obj.height} px exceeds the ${options.maxPixels} pixel limit`,

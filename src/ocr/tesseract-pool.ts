@@ -133,7 +133,10 @@ export class OcrPool {
   }
 
   /** Recognises one image (a P5 PGM buffer or PNG) and returns its words in pixel coordinates. */
-  async recognize(image: Buffer, options: { psm?: Psm; dpi?: number; whitelist?: string } = {}): Promise<OcrWord[]> {
+  async recognize(
+    image: Buffer,
+    options: { psm?: Psm; dpi?: number; whitelist?: string } = {},
+  ): Promise<OcrWord[]> {
     if (this.closed) throw new Error("the OCR pool is closed");
     await this.start();
     return this.queue.add(async () => {
