@@ -92,7 +92,7 @@ export async function pageRaster(
       );
     }
     const gray = obj ? imageObjectToGray(obj) : undefined;
-    if (gray) {
+    if (obj && gray) {
       const scaleX = obj.width / (img.x1 - img.x0);
       const scaleY = obj.height / (img.y1 - img.y0);
       return {
