@@ -7,12 +7,13 @@ import { DepartmentIdentity } from "../checks/department-identity.js";
 import { checkDatabase } from "../checks/run-checks.js";
 import { processFile } from "../cli/load-document.js";
 import { exportCsv } from "../export/export-csv.js";
-import { type FileResult, ingest } from "../ingest/ingest.js";
+import { ingest } from "../ingest/ingest.js";
 import { OcrPool } from "../ocr/tesseract-pool.js";
 import { describeSource } from "../pdf/stages.js";
 import { ReaderPool } from "../pdf/worker-pool.js";
 import { type Db, loadReport, openDb } from "../store/db.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
+import { createProgress, endTable } from "./progress.js";
 import { formatReport } from "./show.js";
 
 export interface IngestCliOptions {
@@ -27,14 +28,6 @@ export interface IngestCliOptions {
   ocrWorkers?: number;
 }
 
-const OUTCOME_LABEL: Record<string, string> = {
-  ok: "ok",
-  partial: "partial",
-  failed: "FAILED",
-  skipped: "skipped",
-  unchanged: "unchanged",
-  duplicate: "duplicate",
-};
 
 export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
   const db = openDb(opts.db);
@@ -48,6 +41,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const progress = createProgress({ json: opts.json === true, tty: process.stderr.isTTY === true });
   try {
     const summary = await ingest(db, paths, {
       services: { ocr, readers },
@@ -57,17 +51,14 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
       timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
       maxPages: opts.maxPages,
       concurrency: opts.concurrency,
-      onFile: (r) => {
-        if (opts.json) process.stdout.write(`${JSON.stringify(fileJson(r))}\n`);
-        else process.stderr.write(`${fileLine(r)}\n`);
-      },
+      onStart: (total) => progress.start(total),
+      onFile: (r) => progress.file(r),
     });
-    for (const e of summary.pathErrors)
-      process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
-    if (!opts.json) process.stderr.write(`${summaryTable(summary.results)}\n`);
+    progress.stop();
+    for (const e of summary.pathErrors) process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
+    if (!opts.json) process.stderr.write(`${endTable(summary.results, summary.pathErrors)}\n`);
     const bad =
-      summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") ||
-      summary.pathErrors.length > 0;
+      summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") || summary.pathErrors.length > 0;
     return bad ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
     process.off("SIGINT", stop);
@@ -76,34 +67,6 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     await readers.close();
     db.close();
   }
-}
-
-const fileJson = (r: FileResult) => ({
-  file: r.path,
-  report_id: r.reportId ?? null,
-  status: r.outcome,
-  reason: r.reason ?? null,
-  pages: r.pages,
-  ocr_pages: r.ocrPages,
-  ms: r.ms,
-});
-
-export function fileLine(r: FileResult): string {
-  const what = OUTCOME_LABEL[r.outcome] ?? r.outcome;
-  const pages =
-    r.pages > 0
-      ? ` (${r.pages} pages${r.ocrPages ? `, ${r.ocrPages} by OCR` : ""}, ${(r.ms / 1000).toFixed(1)} s)`
-      : "";
-  return `${what.padEnd(9)} ${r.path}${pages}${r.reason ? `: ${r.reason}` : ""}`;
-}
-
-export function summaryTable(results: readonly FileResult[]): string {
-  const count = (o: string): number => results.filter((r) => r.outcome === o).length;
-  const parts = ["ok", "partial", "skipped", "failed", "unchanged", "duplicate"]
-    .map((o) => [o, count(o)] as const)
-    .filter(([, n]) => n > 0)
-    .map(([o, n]) => `${n} ${o}`);
-  return `${results.length} files: ${parts.join(", ") || "nothing to do"}`;
 }
 
 export function runExport(dbFile: string, outDir: string): number {

@@ -61,7 +61,8 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     const t = p.text.text;
     if (c.length > 80) continue;
     const kind = findKind(c, vocab);
-    if (!kind) continue;
+    // A title ends with the kind (…自评报告 / …自评表); a sentence that mentions one is not a title.
+    if (!kind || c.length - (kind.index + kind.length) > 4) continue;
     id.kind = { value: kind.kind, prov: provOf(p.text) };
     const before = c.slice(0, kind.index);
     const ym = new RegExp(YEAR).exec(before);
@@ -107,7 +108,12 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       .slice(0, 40)
       .map((b) => (b.kind === "paragraph" ? b.text.text : ""))
       .join("");
-    if (!/绩效/.test(early) || !/(自评|评价|自我评价)/.test(early)) {
+    const docTitle = paragraphs
+      .slice(0, 4)
+      .map((p) => compact(p.text.text))
+      .find((t) => /^关于.{2,60}(通知|通报|函|请示|批复|决定|意见|公告)$/.test(t));
+    if (docTitle) id.notAReport = `a document titled “${docTitle}”, not a performance self-evaluation report`;
+    else if (!/绩效/.test(early) || !/(自评|评价|自我评价)/.test(early)) {
       id.notAReport = "no 绩效自评/评价 title or text: this is not a performance self-evaluation report";
     }
   }
