@@ -76,7 +76,7 @@ export async function ocrPage(
     ...cells.map((c) => ocrCell([clean, grayClean], toPx(c), textHeight, pool, raster.dpi)),
   ]);
   const words = await refineNumbers([...pageWords, ...cellWords.flat()], clean, pool, raster.dpi);
-  const runs: TextRun[] = words.map((w) => wordToRun(w, toX, toY, raster.scaleY));
+  const runs: TextRun[] = joinUnitWords(words).map((w) => wordToRun(w, toX, toY, raster.scaleY));
   const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
     content: {
@@ -257,4 +257,24 @@ export function lineMask(gray: GrayImage): GrayImage {
   const data = new Uint8Array(gray.data.length);
   for (let i = 0; i < data.length; i++) data[i] = gray.data[i]! < t ? 0 : 255;
   return { width: gray.width, height: gray.height, data };
+}
+
+/**
+ * 元 misread as "JT"/"TT"/"兀" often comes as a word of its own right after the amount; the repair
+ * in repairNumericText needs them together, so such a word is folded into the number before it.
+ */
+function joinUnitWords(words: readonly OcrWord[]): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    const m = /^(JT|jT|TT|兀)(?![A-Za-z])/.exec(w.text);
+    if (m && prev && /\d[,.]\d{2,3}$/.test(prev.text) && Math.abs(prev.baseline - w.baseline) < w.lineHeight / 2 && w.x0 - prev.x1 < w.lineHeight) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}元`, x1: Math.max(prev.x1, w.x1) };
+      const rest = w.text.slice(m[0].length);
+      if (rest) out.push({ ...w, text: rest });
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
 }
