@@ -26,8 +26,8 @@ export interface IngestCliOptions {
   maxPages?: number;
   concurrency?: number;
   ocrWorkers?: number;
+  maxImageMegapixels?: number;
 }
-
 
 export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
   const db = openDb(opts.db);
@@ -50,15 +50,18 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
       ocr: opts.ocr,
       timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
       maxPages: opts.maxPages,
+      maxImagePixels: opts.maxImageMegapixels ? Math.round(opts.maxImageMegapixels * 1e6) : undefined,
       concurrency: opts.concurrency,
       onStart: (total) => progress.start(total),
       onFile: (r) => progress.file(r),
     });
     progress.stop();
-    for (const e of summary.pathErrors) process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
+    for (const e of summary.pathErrors)
+      process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
     if (!opts.json) process.stderr.write(`${endTable(summary.results, summary.pathErrors)}\n`);
     const bad =
-      summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") || summary.pathErrors.length > 0;
+      summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") ||
+      summary.pathErrors.length > 0;
     return bad ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
     process.off("SIGINT", stop);

@@ -53,6 +53,11 @@ program
   );
 
 const DEFAULT_DB = "output/selfeval.db";
+const positiveNumber = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
+  return n;
+};
 const positiveInt = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
@@ -74,7 +79,13 @@ program
       .default("auto"),
   )
   .option("--json", "one JSON line per finished file on stdout")
-  .option("--timeout <seconds>", "give up on a document after this long", positiveInt, 600)
+  .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
+  .option(
+    "--max-image-megapixels <n>",
+    "refuse to decode or render page images larger than this",
+    positiveNumber,
+    100,
+  )
   .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
   .option("--concurrency <n>", "documents processed at once (default: CPU cores)", positiveInt)
   .option("--ocr-workers <n>", "OCR worker threads shared by the batch (default: CPU cores)", positiveInt)

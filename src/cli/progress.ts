@@ -21,7 +21,11 @@ export function createProgress(options: { json: boolean; tty: boolean }): Progre
   }
   if (!options.tty) {
     // A log file gets one plain line per finished file.
-    return { start: () => undefined, file: (r) => process.stderr.write(`${fileLine(r)}\n`), stop: () => undefined };
+    return {
+      start: () => undefined,
+      file: (r) => process.stderr.write(`${fileLine(r)}\n`),
+      stop: () => undefined,
+    };
   }
   const multi = new cliProgress.MultiBar(
     {
@@ -44,7 +48,8 @@ export function createProgress(options: { json: boolean; tty: boolean }): Progre
       pages += r.pages;
       ocr += r.ocrPages;
       // Problems are shown as they happen, above the bar.
-      if (r.outcome === "failed" || r.outcome === "partial") multi.log(`${r.outcome.padEnd(8)} ${r.path}: ${r.reason ?? ""}\n`);
+      if (r.outcome === "failed" || r.outcome === "partial")
+        multi.log(`${r.outcome.padEnd(8)} ${r.path}: ${r.reason ?? ""}\n`);
       bar?.increment(1, { pages, ocr });
     },
     stop() {
@@ -64,7 +69,10 @@ export const fileJson = (r: FileResult) => ({
 });
 
 /** The end-of-run table: counts, then every file that was not simply ok, with its reason. */
-export function endTable(results: readonly FileResult[], pathErrors: ReadonlyArray<{ path: string; message: string }>): string {
+export function endTable(
+  results: readonly FileResult[],
+  pathErrors: ReadonlyArray<{ path: string; message: string }>,
+): string {
   const order = ["ok", "partial", "skipped", "failed", "unchanged", "duplicate"];
   const count = (o: string): number => results.filter((r) => r.outcome === o).length;
   const out: string[] = [];
@@ -80,7 +88,8 @@ export function endTable(results: readonly FileResult[], pathErrors: ReadonlyArr
     out.push("");
     out.push(`${"status".padEnd(10)} file — reason`);
     for (const o of ["failed", "partial", "skipped", "duplicate"]) {
-      for (const r of notOk.filter((x) => x.outcome === o)) out.push(`${o.padEnd(10)} ${r.path} — ${r.reason ?? ""}`);
+      for (const r of notOk.filter((x) => x.outcome === o))
+        out.push(`${o.padEnd(10)} ${r.path} — ${r.reason ?? ""}`);
     }
     for (const e of pathErrors) out.push(`${"failed".padEnd(10)} ${e.path} — ${e.message}`);
   }
@@ -88,6 +97,9 @@ export function endTable(results: readonly FileResult[], pathErrors: ReadonlyArr
 }
 
 export function fileLine(r: FileResult): string {
-  const pages = r.pages > 0 ? ` (${r.pages} pages${r.ocrPages ? `, ${r.ocrPages} by OCR` : ""}, ${(r.ms / 1000).toFixed(1)} s)` : "";
+  const pages =
+    r.pages > 0
+      ? ` (${r.pages} pages${r.ocrPages ? `, ${r.ocrPages} by OCR` : ""}, ${(r.ms / 1000).toFixed(1)} s)`
+      : "";
   return `${r.outcome.padEnd(9)} ${r.path}${pages}${r.reason ? `: ${r.reason}` : ""}`;
 }

@@ -37,6 +37,7 @@ export interface IngestOptions {
   /** Per-document timeout in milliseconds. */
   timeoutMs?: number;
   maxPages?: number;
+  maxImagePixels?: number;
   services?: Record<string, unknown>;
   onFile?: (r: FileResult) => void;
   onStart?: (total: number) => void;
@@ -61,63 +62,68 @@ export async function ingest(
     results.push(r);
     options.onFile?.(r);
   };
+  const quick = (file: string, outcome: FileOutcome, reason: string, reportId?: string): FileResult => ({
+    path: file,
+    reportId,
+    outcome,
+    reason,
+    pages: 0,
+    ocrPages: 0,
+    ms: 0,
+  });
+  // Files claim their report id in the order given, so when the same bytes appear twice the first
+  // path is the report's and later ones are its duplicates, whichever finishes reading first.
+  let turn: Promise<void> = Promise.resolve();
   for (const file of files) {
+    const myTurn = turn;
+    let next!: () => void;
+    turn = new Promise<void>((r) => {
+      next = r;
+    });
     void queue.add(async () => {
       const t0 = performance.now();
       let bytes: Buffer;
       try {
         bytes = await readFile(file);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        done({
-          path: file,
-          outcome: "failed",
-          reason: `cannot read the file (${code ?? err}) — check permissions`,
-          pages: 0,
-          ocrPages: 0,
-          ms: 0,
-        });
+        await myTurn;
+        next();
+        done(
+          quick(
+            file,
+            "failed",
+            `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err}) — check permissions`,
+          ),
+        );
         return;
       }
       const id = createHash("sha256").update(bytes).digest("hex");
-      // The same bytes twice in one batch: wait for the first, then record this path.
+      await myTurn;
       const pending = inFlight.get(id);
+      let release = (): void => undefined;
+      if (!pending) inFlight.set(id, new Promise<void>((r) => (release = r)));
+      next();
       if (pending) {
+        // The same bytes twice in one batch: wait for the first, then record this path.
         await pending;
         addSourcePath(db, id, file);
-        done({
-          path: file,
-          reportId: id,
-          outcome: "duplicate",
-          reason: "same bytes as another file in this batch; recorded as another path of that report",
-          pages: 0,
-          ocrPages: 0,
-          ms: 0,
-        });
+        done(
+          quick(
+            file,
+            "duplicate",
+            "same bytes as another file in this batch; recorded as another path of that report",
+            id,
+          ),
+        );
         return;
       }
-      const existing = reportExists(db, id);
-      if (existing && !options.force && existing.status !== "failed") {
-        addSourcePath(db, id, file);
-        done({
-          path: file,
-          reportId: id,
-          outcome: "unchanged",
-          reason: "already in the database (use --force to re-extract)",
-          pages: 0,
-          ocrPages: 0,
-          ms: 0,
-        });
-        return;
-      }
-      let release!: () => void;
-      inFlight.set(
-        id,
-        new Promise<void>((r) => {
-          release = r;
-        }),
-      );
       try {
+        const existing = reportExists(db, id);
+        if (existing && !options.force && existing.status !== "failed") {
+          addSourcePath(db, id, file);
+          done(quick(file, "unchanged", "already in the database (use --force to re-extract)", id));
+          return;
+        }
         done(await ingestOne(db, file, bytes.length, options, t0));
       } finally {
         release();
@@ -140,6 +146,7 @@ async function ingestOne(
     password: options.password,
     ocr: options.ocr ?? "auto",
     maxPages: options.maxPages ?? 2000,
+    maxImagePixels: options.maxImagePixels ?? 100_000_000,
     services: options.services ?? {},
     signal,
   });

@@ -268,7 +268,13 @@ function joinUnitWords(words: readonly OcrWord[]): OcrWord[] {
   for (const w of words) {
     const prev = out[out.length - 1];
     const m = /^(JT|jT|TT|兀)(?![A-Za-z])/.exec(w.text);
-    if (m && prev && /\d[,.]\d{2,3}$/.test(prev.text) && Math.abs(prev.baseline - w.baseline) < w.lineHeight / 2 && w.x0 - prev.x1 < w.lineHeight) {
+    if (
+      m &&
+      prev &&
+      /\d[,.]\d{2,3}$/.test(prev.text) &&
+      Math.abs(prev.baseline - w.baseline) < w.lineHeight / 2 &&
+      w.x0 - prev.x1 < w.lineHeight
+    ) {
       out[out.length - 1] = { ...prev, text: `${prev.text}元`, x1: Math.max(prev.x1, w.x1) };
       const rest = w.text.slice(m[0].length);
       if (rest) out.push({ ...w, text: rest });

@@ -25,10 +25,14 @@ describe("OCR, offline", () => {
   });
 
   it("the network guard itself works (control)", () => {
-    const probe = spawnSync(process.execPath, ["-e", "fetch('http://192.0.2.1/').catch(() => {}); require('node:https').get('https://example.com/')"], {
-      env: { ...process.env, NODE_OPTIONS: `--require ${path.join(ROOT, "tests/helpers/no-network.cjs")}` },
-      encoding: "utf8",
-    });
+    const probe = spawnSync(
+      process.execPath,
+      ["-e", "fetch('http://192.0.2.1/').catch(() => {}); require('node:https').get('https://example.com/')"],
+      {
+        env: { ...process.env, NODE_OPTIONS: `--require ${path.join(ROOT, "tests/helpers/no-network.cjs")}` },
+        encoding: "utf8",
+      },
+    );
     expect(probe.stderr).toMatch(/NETWORK ACCESS ATTEMPTED \(main\): fetch/);
     expect(probe.stderr).toMatch(/https\.get/);
   });
@@ -40,7 +44,9 @@ describe("OCR, offline", () => {
     for (const f of files) {
       const p = path.join(dir, f);
       const real = lstatSync(p).isSymbolicLink() ? realpathSync(p) : p;
-      expect(real.includes(`${path.sep}node_modules${path.sep}`) || !lstatSync(p).isSymbolicLink()).toBe(true);
+      expect(real.includes(`${path.sep}node_modules${path.sep}`) || !lstatSync(p).isSymbolicLink()).toBe(
+        true,
+      );
     }
   });
 
@@ -57,8 +63,24 @@ describe("OCR, offline", () => {
     expect(r.headline.yoy_change?.value).toBe("-728.3");
     // the indicator table, read cell by cell: 11 rows, targets parsed
     expect(r.indicators).toHaveLength(11);
-    expect(r.indicators.map((i) => i.target_value)).toEqual(["23618", "70", "100", "100", "90", "6000", undefined, "190", "5", "10", "90"]);
-    expect(r.indicators.map((i) => i.level1)).toEqual([...Array(5).fill("产出指标"), ...Array(5).fill("效益指标"), "满意度指标"]);
+    expect(r.indicators.map((i) => i.target_value)).toEqual([
+      "23618",
+      "70",
+      "100",
+      "100",
+      "90",
+      "6000",
+      undefined,
+      "190",
+      "5",
+      "10",
+      "90",
+    ]);
+    expect(r.indicators.map((i) => i.level1)).toEqual([
+      ...Array(5).fill("产出指标"),
+      ...Array(5).fill("效益指标"),
+      "满意度指标",
+    ]);
     // provenance carries the OCR confidence
     expect(r.headline.basic_total?.prov.conf).toBeGreaterThan(0);
     expect(r.headline.basic_total?.prov.page).toBe(1);
