@@ -1,6 +1,7 @@
 /** Command implementations behind the CLI (kept apart from argument parsing). */
 import { existsSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { z } from "zod";
 import { Report } from "../../schemas/report.js";
 import { DepartmentIdentity } from "../checks/department-identity.js";
@@ -11,6 +12,7 @@ import { ingest } from "../ingest/ingest.js";
 import { OcrPool } from "../ocr/tesseract-pool.js";
 import { describeSource } from "../pdf/stages.js";
 import { ReaderPool } from "../pdf/worker-pool.js";
+import { runReport } from "../report/run-report.js";
 import { type Db, loadReport, openDb } from "../store/db.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
 import { createProgress, endTable } from "./progress.js";
@@ -164,4 +166,20 @@ export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }
   } finally {
     db.close();
   }
+}
+
+/**
+ * `selfeval run PATHS --out DIR`: the main job in one go — ingest into DIR/selfeval.db, check,
+ * export the CSVs into DIR, and write DIR/report.html. The exit status is ingest's (1 when some
+ * files failed or were partial), after every step has run.
+ */
+export async function runAll(
+  paths: string[],
+  opts: IngestCliOptions & { out: string; aliases?: string },
+): Promise<number> {
+  const status = await runIngest(paths, opts);
+  runCheck({ db: opts.db, aliases: opts.aliases, quiet: true });
+  runExport(opts.db, opts.out);
+  await runReport({ db: opts.db, out: path.join(opts.out, "report.html") });
+  return status;
 }

@@ -1,8 +1,9 @@
+import path from "node:path";
 /** The selfeval command line. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "../compare/run-compare.js";
 import { runReport } from "../report/run-report.js";
-import { runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
+import { runAll, runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
 import { inspectJson, inspectText, paragraphsText } from "./inspect.js";
 import { defaultContext, processFile } from "./load-document.js";
@@ -92,6 +93,34 @@ program
   .action(async (paths: string[], opts) => {
     process.exitCode = await runIngest(paths, opts);
   });
+
+program
+  .command("run")
+  .description("the main job: ingest PATHS, check, export the CSVs and write the HTML report into one folder")
+  .argument("<paths...>", "PDF files or folders")
+  .option("--out <dir>", "output folder (database, CSVs, report.html)", "output")
+  .option("--password <password>", "password for encrypted PDFs")
+  .addOption(
+    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
+      .choices(["auto", "always", "never"])
+      .default("auto"),
+  )
+  .option("--aliases <file>", "JSON file of department aliases (see README)")
+  .option("--force", "re-extract files already in the database")
+  .action(
+    async (
+      paths: string[],
+      opts: {
+        out: string;
+        password?: string;
+        ocr: "auto" | "always" | "never";
+        aliases?: string;
+        force?: boolean;
+      },
+    ) => {
+      process.exitCode = await runAll(paths, { ...opts, db: path.join(opts.out, "selfeval.db") });
+    },
+  );
 
 program
   .command("export")

@@ -25,6 +25,7 @@ import type { AmountUnit } from "./numbers.js";
 import { grade, proseProject, selfScore, staffCounts } from "./prose-facts.js";
 import { tableToMentions } from "./table-mentions.js";
 import { matchTable, tableToIndicators, tableToProjects, tableToTasks } from "./table-records.js";
+import { parseTarget } from "./targets.js";
 
 /** Anchors in priority order: a title naming projects is a project section even if it says 支出. */
 const ANCHOR_ORDER: SectionAnchor[] = [
@@ -123,7 +124,8 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     }
     const table = b.table;
     const match = matchTable(table, defs.tables);
-    if (match?.def.kind === "indicators") indicators.push(...tableToIndicators(table, match));
+    if (match?.def.kind === "indicators")
+      indicators.push(...tableToIndicators(table, match).map((x) => repairOcrTarget(x, issues)));
     else if (match?.def.kind === "tasks") tasks.push(...tableToTasks(table, match, defaultUnit));
     else if (match?.def.kind === "projects") projects.push(...tableToProjects(table, match, defaultUnit));
     else {
@@ -218,4 +220,31 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     report.status = "partial";
   }
   return { report };
+}
+
+/**
+ * OCR reads the ≥ of a percentage target as 2 ("≥95%" → "295%"). A rate target above 100% whose
+ * digits after the 2 form a percentage is read as ≥ that percentage; the change is recorded as an
+ * issue so the auditor can confirm it on the scan. Text-layer values are never touched.
+ */
+export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[]): Indicator {
+  if (ind.target.prov.conf === undefined) return ind;
+  const m = /^2(\d{2}(?:\.\d+)?)%(.*)$/.exec(ind.target.value);
+  if (!m || Number(m[1]) > 100) return ind;
+  const value = `≥${m[1]}%${m[2]}`;
+  issues.push({
+    stage: "ocr",
+    code: "ocr_target_repaired",
+    severity: "info",
+    message: `indicator “${ind.level3}”: OCR read “${ind.target.value}”, taken as “${value}” (≥ misread as 2) — confirm on the scan`,
+    page: ind.page,
+  });
+  const parsed = parseTarget(value);
+  return {
+    ...ind,
+    target: { ...ind.target, value },
+    target_op: parsed.op,
+    target_value: parsed.value,
+    target_unit: parsed.unit,
+  };
 }

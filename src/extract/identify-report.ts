@@ -34,12 +34,15 @@ function findKind(
 }
 
 export function cleanDepartment(s: string): string {
-  return s
-    .replace(/^(关于|附件\d*[:：]?)/, "")
-    .replace(/(的)?$/, "")
-    .replace(/(部门|单位)(整体)?(支出)?$/, "")
-    .replace(/^[“"《]|[”"》]$/g, "")
-    .trim();
+  return (
+    s
+      .replace(/^(关于|附件\d*[:：]?)/, "")
+      .replace(/(的)?$/, "")
+      // "…中心部门整体支出" left over when an OCR'd title garbles the kind (部门枕体支出).
+      .replace(/(部门|单位)(.{0,3}支出)?$/, "")
+      .replace(/^[“"《]|[”"》]$/g, "")
+      .trim()
+  );
 }
 
 export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Identity {
@@ -171,8 +174,11 @@ export function confirmNameByBody(dept: Text, blocks: readonly Block[]): Text {
     for (let i = 0; i + len <= body.length; i++) {
       const cand = body.slice(i, i + len);
       let diff = 0;
-      for (let k = 0; k < len && diff < 2; k++) if (cand[k] !== tail[k]) diff++;
-      if (diff === 1 && /[\u4e00-\u9fff]/.test(cand)) counts.set(cand, (counts.get(cand) ?? 0) + 1);
+      // One differing character in six or seven, two in eight or more.
+      const allowed = len >= 8 ? 2 : 1;
+      for (let k = 0; k < len && diff <= allowed; k++) if (cand[k] !== tail[k]) diff++;
+      if (diff >= 1 && diff <= allowed && /^[\u4e00-\u9fff]+$/.test(cand))
+        counts.set(cand, (counts.get(cand) ?? 0) + 1);
     }
     const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     if (best && best[1] >= 2) return { ...dept, value: name.slice(0, name.length - len) + best[0] };

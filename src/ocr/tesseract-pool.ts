@@ -121,6 +121,8 @@ export class OcrPool {
           tessedit_pageseg_mode: "3" as Tesseract.PSM,
           // Chinese has no spaces between words; this removes most of the ones tesseract adds.
           preserve_interword_spaces: "1",
+          // tesseract's own diagnostics ("Line cannot be recognized!!") are not for our users.
+          debug_file: "/dev/null",
           user_defined_dpi: "300",
         });
         return { worker, psm: "3", whitelist: "" };
