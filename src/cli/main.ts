@@ -3,6 +3,7 @@ import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "../compare/run-compare.js";
 import { runReport } from "../report/run-report.js";
+import { VERSION } from "../version.js";
 import { runAll, runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
 import { inspectJson, inspectText, paragraphsText } from "./inspect.js";
@@ -12,6 +13,7 @@ const program = new Command();
 program
   .name("selfeval")
   .description("Budget performance self-evaluation reports (绩效自评报告) from PDF to a checked dataset")
+  .version(VERSION)
   .exitOverride()
   .configureOutput({ outputError: (s, write) => write(`selfeval: ${s.replace(/^error: /, "")}`) });
 
