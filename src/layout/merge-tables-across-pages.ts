@@ -43,6 +43,16 @@ const rowKey = (t: Table, r: number): string =>
 const NEW_ROW =
   /^\s*(任务\s*\d+|\d{1,3}\s*[、.．:：]|[(（]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])/;
 
+/**
+ * Whether text fits on one line of a column (points): CJK and full-width characters take about one
+ * em of 10.5 pt body text, others about half. Cell padding takes a few points.
+ */
+export function fitsOneLine(text: string, width: number): boolean {
+  let w = 0;
+  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10.5 : 5.5;
+  return w <= width - 6;
+}
+
 const isEmpty = (c: TableCell | undefined): boolean => !c || c.text.printed.trim() === "";
 
 /** Appends `next` (the table's continuation on the following page) to `prev`. */
@@ -107,7 +117,26 @@ export function appendContinuation(prev: Table, next: Table): Table {
     (NEW_ROW.test(above(firstFilled)?.text.text ?? "") || firstFilled.col !== lead?.col);
   // Column rulings running off the bottom of one page and onto the top of the next: one cut row.
   const splitByRulings = prev.openBottom === true && next.openTop === true && filled.length > 0;
-  const split = splitByLead || splitMidCell || splitByRulings;
+  // A cut row only continues cells that were still running when the page ended: text under a cell
+  // that held a single line above ("36 个以上" / "有效提升") starts a new row.
+  const continuesShortCell = filled.some((c) => {
+    const a = above(c);
+    return (
+      a !== undefined &&
+      !isEmpty(a) &&
+      fitsOneLine(a.text.text, prev.xs[a.col + a.colSpan]! - prev.xs[a.col]!)
+    );
+  });
+  const split = ((splitByLead || splitMidCell) && !continuesShortCell) || splitByRulings;
+
+  // A new row whose leading cells are empty under a label (一级/二级 printed once for a group that
+  // runs on over the break) continues that label's merged cell.
+  if (!split && firstFilled) {
+    for (const c of candidates) {
+      if (c.col >= firstFilled.col || !isEmpty(c) || c.rowSpan !== 1) continue;
+      if (!isEmpty(above(c))) continued.add(c);
+    }
+  }
 
   const out: TableCell[] = merged;
   const newRows = [...prev.rows.map((r) => ({ pages: [...r.pages] }))];

@@ -59,18 +59,19 @@ describe("tables over page breaks", () => {
   });
 
   it("joins a row cut by the page break (empty leading cells on the continuation)", () => {
+    // The cut cell held more than a line on the first page (a column is ~9 characters wide here).
     const a = table(1, [
       ["名称", "资金", "情况"],
-      ["任务1", "10", "已完成：1、全年"],
+      ["任务1", "10", "已完成：1、全年时政、民生新闻宣传，包括采访、审核"],
     ]);
     const b = table(2, [
-      ["", "", "新闻宣传。"],
+      ["", "", "、发布。"],
       ["任务2", "20", "完成"],
     ]);
     const m = appendContinuation(a, b);
     expect(tableToRows(m)).toEqual([
       ["名称", "资金", "情况"],
-      ["任务1", "10", "已完成:1、全年新闻宣传。"],
+      ["任务1", "10", "已完成:1、全年时政、民生新闻宣传,包括采访、审核、发布。"],
       ["任务2", "20", "完成"],
     ]);
     expect(m.rows[1]!.pages).toEqual([1, 2]);
@@ -79,15 +80,45 @@ describe("tables over page breaks", () => {
   it("joins a row whose cells end mid-text (the page ended inside them)", () => {
     const a = table(1, [
       ["名称", "资金", "情况"],
-      ["任务 1：保障义务教育", "891.22", "已完"],
+      ["任务 1：保障义务教育学校公用", "891.22", "按期保障义务教育学校公用经费"],
     ]);
     const b = table(2, [
-      ["学校公用经费。", "", "成。"],
+      ["经费。", "", "，服务对象满意度90%以上。"],
       ["任务 2：推进学前教育", "812.58", "已完成。"],
     ]);
     const rows = tableToRows(appendContinuation(a, b));
-    expect(rows[1]).toEqual(["任务 1:保障义务教育学校公用经费。", "891.22", "已完成。"]);
+    expect(rows[1]).toEqual([
+      "任务 1:保障义务教育学校公用经费。",
+      "891.22",
+      "按期保障义务教育学校公用经费,服务对象满意度90%以上。",
+    ]);
     expect(rows).toHaveLength(3);
+  });
+
+  it("starts a new row under single-line cells, the label columns running on", () => {
+    const xs = [0, 60, 120, 300, 400];
+    const a = table(
+      1,
+      [
+        ["一级", "二级", "三级", "指标值"],
+        ["效益指标", "社会效益", "为社会提供就业岗位数", "36 个以上"],
+      ],
+      xs,
+    );
+    const b = table(
+      2,
+      [
+        ["", "", "提升群众文化服务水平", "有效提升"],
+        ["满意度", "服务对象", "群众满意度", "≥95%"],
+      ],
+      xs,
+    );
+    expect(tableToRows(appendContinuation(a, b))).toEqual([
+      ["一级", "二级", "三级", "指标值"],
+      ["效益指标", "社会效益", "为社会提供就业岗位数", "36 个以上"],
+      ["效益指标", "社会效益", "提升群众文化服务水平", "有效提升"],
+      ["满意度", "服务对象", "群众满意度", "≥95%"],
+    ]);
   });
 
   it("continues a merged label column across the break and keeps new rows apart", () => {
