@@ -1,0 +1,93 @@
+/** Lines, paragraphs across page breaks, running headers and borderless tables on synthetic pages. */
+import { describe, expect, it } from "vitest";
+import { layoutDocument } from "../../src/layout/document-layout.js";
+import type { PageContent, TextRun } from "../../src/layout/page-model.js";
+import { tableToRows } from "../../src/layout/table-model.js";
+
+/** Runs of ~2 characters, as pdf.js gives them, for one printed line. */
+function line(text: string, x: number, y: number, size = 10.5): TextRun[] {
+  const runs: TextRun[] = [];
+  let cx = x;
+  for (let i = 0; i < text.length; i += 2) {
+    const t = text.slice(i, i + 2);
+    const w = [...t].reduce((a, ch) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? size : size / 2), 0);
+    if (t.trim())
+      runs.push({
+        text: t,
+        x0: cx,
+        x1: cx + w,
+        y0: y - size * 0.88,
+        y1: y + size * 0.12,
+        fontSize: size,
+        fontName: "f",
+      });
+    cx += w;
+  }
+  return runs;
+}
+
+const page = (number: number, runs: TextRun[]): PageContent => ({
+  number,
+  width: 595,
+  height: 842,
+  runs,
+  segments: [],
+  images: [],
+  kind: "text",
+  kindReason: "",
+  source: "text_layer",
+});
+
+const FULL = "本部门年度收入预算执行情况良好，其中一般公共预算财政拨款收入预算执行为"; // fills the line
+
+describe("text layout", () => {
+  it("joins a sentence broken by a page break and drops running headers and page numbers", () => {
+    const header = (n: number) => [
+      ...line("某区融媒体中心绩效自评报告", 200, 40),
+      ...line(`- ${n} -`, 290, 800),
+    ];
+    const p1 = page(1, [
+      ...header(1),
+      ...line(FULL, 72, 700),
+      ...line(FULL, 72, 720),
+      ...line(FULL, 72, 740),
+    ]);
+    const p2 = page(2, [
+      ...header(2),
+      ...line("2,392.09 万元；事业收入预算执行 6,205.81 万元。", 72, 100),
+      ...line("（二）年度总体工作", 72, 130),
+    ]);
+    const p3 = page(3, [...header(3), ...line("三是实现年度经营创收。", 93, 100)]);
+    const lay = layoutDocument([p1, p2, p3]);
+    expect(lay.stats.runningLines).toBe(6);
+    const paras = lay.blocks
+      .filter((b) => b.kind === "paragraph")
+      .map((b) => (b.kind === "paragraph" ? b.text.text : ""));
+    expect(paras[0]).toMatch(/预算执行为2,392\.09 万元;事业收入/);
+    expect(paras[0]).not.toMatch(/融媒体中心绩效自评报告|- 2 -/);
+    expect(lay.headings.map((h) => h.title)).toEqual(["年度总体工作"]);
+  });
+
+  it("reads aligned columns without rulings as a borderless table", () => {
+    const rows = [
+      ["项目", "金额（元）", "备注"],
+      ["全年预算数", "22,054,500.00", "调整后"],
+      ["全年执行数", "21,132,600.00", "决算"],
+      ["预算执行率", "95.82%", "—"],
+    ];
+    const runs = rows.flatMap((r, i) => [
+      ...line(r[0]!, 72, 300 + i * 20),
+      ...line(r[1]!, 250, 300 + i * 20),
+      ...line(r[2]!, 420, 300 + i * 20),
+    ]);
+    const lay = layoutDocument([page(1, [...line("（一）预算收支情况", 72, 270), ...runs])]);
+    expect(lay.tables).toHaveLength(1);
+    expect(lay.tables[0]!.method).toBe("stream");
+    expect(tableToRows(lay.tables[0]!)).toEqual([
+      ["项目", "金额(元)", "备注"],
+      ["全年预算数", "22,054,500.00", "调整后"],
+      ["全年执行数", "21,132,600.00", "决算"],
+      ["预算执行率", "95.82%", "—"],
+    ]);
+  });
+});
