@@ -1,0 +1,164 @@
+/** Table header maps → records: the 4-column indicator table, the 8-column 自评表, the Sichuan form, tasks, projects. */
+import { describe, expect, it } from "vitest";
+import { definitions } from "../../pipelines/definitions.js";
+import {
+  matchTable,
+  tableToIndicators,
+  tableToProjects,
+  tableToTasks,
+} from "../../src/extract/table-records.js";
+import { LocatedText } from "../../src/layout/located-text.js";
+import type { Table, TableCell } from "../../src/layout/table-model.js";
+
+/** A grid of texts; "^" continues the merged cell above. */
+function grid(rows: string[][]): Table {
+  const cells: TableCell[] = [];
+  rows.forEach((row, r) =>
+    row.forEach((text, c) => {
+      if (text === "^") {
+        const above = cells.find((x) => x.col === c && x.row + x.rowSpan === r);
+        if (above) above.rowSpan++;
+        return;
+      }
+      const box = { x0: c * 80, y0: r * 20, x1: c * 80 + 80, y1: r * 20 + 20 };
+      cells.push({
+        row: r,
+        col: c,
+        rowSpan: 1,
+        colSpan: 1,
+        text: LocatedText.fromBox(text, 3, box),
+        parts: [{ page: 3, ...box }],
+      });
+    }),
+  );
+  const n = rows[0]!.length;
+  return {
+    method: "lattice",
+    pages: [3],
+    xs: Array.from({ length: n + 1 }, (_, i) => i * 80),
+    nCols: n,
+    rows: rows.map(() => ({ pages: [3] })),
+    cells,
+    bbox: { x0: 0, y0: 0, x1: n * 80, y1: rows.length * 20 },
+  };
+}
+
+const kindOf = (t: Table) => matchTable(t, definitions.tables)?.def.kind;
+
+describe("table header maps", () => {
+  it("reads the 4-column indicator table with a merged label column", () => {
+    const t = grid([
+      ["", "一级指标", "二级指标", "三级指标", "指标值"],
+      ["绩效指标", "产出指标", "数量指标", "完成经营创收活动数量", "70 个以上"],
+      ["^", "^", "质量指标", "项目质量验收合格率", "100%"],
+      ["^", "满意度指标", "服务对象满意度指标", "客户满意度", "≥90%"],
+    ]);
+    const m = matchTable(t, definitions.tables)!;
+    expect(m.def.kind).toBe("indicators");
+    const inds = tableToIndicators(t, m);
+    expect(
+      inds.map((i) => [
+        i.level1,
+        i.level2,
+        i.level3,
+        i.target.value,
+        i.target_op,
+        i.target_value,
+        i.target_unit,
+      ]),
+    ).toEqual([
+      ["产出指标", "数量指标", "完成经营创收活动数量", "70 个以上", ">=", "70", "个"],
+      ["产出指标", "质量指标", "项目质量验收合格率", "100%", "=", "100", "%"],
+      ["满意度指标", "服务对象满意度指标", "客户满意度", "≥90%", ">=", "90", "%"],
+    ]);
+    expect(inds[0]!.page).toBe(3);
+  });
+
+  it("reads the 8-column 自评表 with actual values, weights and scores", () => {
+    const t = grid([
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+      ["产出指标", "数量指标", "全年组织开展公共卫生活动场次", "50 场以上", "56 场", "10", "10", "/"],
+      ["^", "时效指标", "资金支付及时率", "≥95%", "93.5%", "10", "8.5", "个别项目支付滞后"],
+    ]);
+    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!);
+    expect(inds.map((i) => [i.actual?.value, i.weight?.value, i.score?.value, i.deviation?.value])).toEqual([
+      ["56 场", "10", "10", undefined],
+      ["93.5%", "10", "8.5", "个别项目支付滞后"],
+    ]);
+  });
+
+  it("reads the Sichuan form: 指标性质 / 指标值 / 度量单位 / 完成值 / 权重 / 得分", () => {
+    const t = grid([
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分"],
+      ["产出指标", "数量指标", "培训人次", "≥", "500", "人次", "620", "20", "20"],
+      ["^", "成本指标", "人均培训成本", "≤", "800", "元", "760", "10", "10"],
+    ]);
+    expect(kindOf(t)).toBe("indicators");
+    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!);
+    expect(
+      inds.map((i) => [
+        i.target.value,
+        i.target_op,
+        i.target_value,
+        i.target_unit,
+        i.actual?.value,
+        i.weight?.value,
+      ]),
+    ).toEqual([
+      ["≥500人次", ">=", "500", "人次", "620", "20"],
+      ["≤800元", "<=", "800", "元", "760", "10"],
+    ]);
+  });
+
+  it("reads task tables in 万元 and in 元 (the unit from the header)", () => {
+    const wan = grid([
+      ["名称", "主要实施内容", "拟投入的资金（万元）", "期望达到的目标（概述）", "完成情况"],
+      ["任务1：做好广播、电视业务工作。", "做好发布和宣传。", "2,089.11", "传播社会正能量。", "已完成。"],
+    ]);
+    expect(kindOf(wan)).toBe("tasks");
+    const t1 = tableToTasks(wan, matchTable(wan, definitions.tables)!, "万元");
+    expect(t1.map((t) => [t.seq, t.name, t.planned?.value, t.planned?.unit, t.goal?.value])).toEqual([
+      [1, "做好广播、电视业务工作。", "2089.11", "万元", "传播社会正能量。"],
+    ]);
+    const yuan = grid([
+      ["序号", "任务名称", "拟投入资金（元）", "完成情况"],
+      ["1", "开展基本公共卫生服务", "6,542,100.00", "已完成"],
+      ["合计", "", "6,542,100.00", ""],
+    ]);
+    const t2 = tableToTasks(yuan, matchTable(yuan, definitions.tables)!, "万元");
+    expect(t2.map((t) => [t.seq, t.name, t.planned?.value])).toEqual([[1, "开展基本公共卫生服务", "654.21"]]);
+  });
+
+  it("reads project tables with amounts in 元 and rates", () => {
+    const t = grid([
+      ["项目名称", "全年预算数（元）", "全年执行数（元）", "执行率"],
+      ["基本公共卫生服务补助资金", "3,055,700.00", "2,821,000.00", "92.32%"],
+      ["合计", "3,055,700.00", "2,821,000.00", "92.32%"],
+    ]);
+    expect(kindOf(t)).toBe("projects");
+    const ps = tableToProjects(t, matchTable(t, definitions.tables)!, "万元");
+    expect(ps.map((p) => [p.name, p.budget?.value, p.executed?.value, p.rate?.value])).toEqual([
+      ["基本公共卫生服务补助资金", "305.57", "282.1", "92.32"],
+    ]);
+  });
+
+  it("leaves other tables to the generic reader", () => {
+    expect(
+      kindOf(
+        grid([
+          ["项目", "金额（元）", "备注"],
+          ["全年预算数", "22,054,500.00", ""],
+        ]),
+      ),
+    ).toBeUndefined();
+  });
+});
