@@ -24,7 +24,13 @@ import { type Mention, scanMentions } from "./mentions.js";
 import type { AmountUnit } from "./numbers.js";
 import { grade, proseProject, selfScore, staffCounts } from "./prose-facts.js";
 import { tableToMentions } from "./table-mentions.js";
-import { matchTable, tableToIndicators, tableToProjects, tableToTasks } from "./table-records.js";
+import {
+  matchTable,
+  tableScoreAndGrade,
+  tableToIndicators,
+  tableToProjects,
+  tableToTasks,
+} from "./table-records.js";
 import { parseTarget } from "./targets.js";
 
 /** Anchors in priority order: a title naming projects is a project section even if it says 支出. */
@@ -80,9 +86,12 @@ export interface ExtractInput {
 export function extractReport(input: ExtractInput, defs: Definitions): { report: Report; skipped?: string } {
   const { layout, source } = input;
   const vocab = defs.vocabulary;
-  const blocks = layout.blocks;
+  const id = identifyReport(layout.blocks, vocab);
+  // A report embedded in a larger publication (a 部门决算 with its own tables first) starts at its
+  // title: the figures before it belong to the publication, not to the self-evaluation.
+  const start = id.titleBlock !== undefined && id.titleBlock > 12 ? id.titleBlock : 0;
+  const blocks = layout.blocks.slice(start);
   const issues: ExtractionIssue[] = [...input.issues];
-  const id = identifyReport(blocks, vocab);
   const defaultUnit = predominantUnit(blocks);
 
   const mentions: Mention[] = [];
@@ -92,6 +101,8 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   const staff: Report["staff"] = {};
   let score: Figure | undefined;
   let gradeText: Text | undefined;
+  let tableScore: Figure | undefined;
+  let tableGrade: Text | undefined;
   const problems: Block[] = [];
   const nextSteps: Block[] = [];
 
@@ -124,15 +135,22 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     }
     const table = b.table;
     const match = matchTable(table, defs.tables);
+    const closing = tableScoreAndGrade(table);
+    tableScore ??= closing.score;
+    tableGrade ??= closing.grade;
     if (match?.def.kind === "indicators")
       indicators.push(...tableToIndicators(table, match).map((x) => repairOcrTarget(x, issues)));
     else if (match?.def.kind === "tasks") tasks.push(...tableToTasks(table, match, defaultUnit));
     else if (match?.def.kind === "projects") projects.push(...tableToProjects(table, match, defaultUnit));
-    else {
+
+    // Everything above a header found deep in the table (a form's funds block), and every table
+    // that is not an indicator/task/project table, is read like prose for figures.
+    const endRow = match ? match.headerStart : table.rows.length;
+    if (endRow > 0) {
       const prev = blocks[i - 1];
       const caption = prev?.kind === "paragraph" ? CAPTION_UNIT.exec(normalizeText(prev.text.printed)) : null;
       mentions.push(
-        ...tableToMentions(table, i, defaultUnit, caption ? (caption[1] as AmountUnit) : undefined),
+        ...tableToMentions(table, i, defaultUnit, caption ? (caption[1] as AmountUnit) : undefined, endRow),
       );
     }
   });
@@ -159,8 +177,9 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   if (id.department) report.department = id.department;
   if (id.fiscalYear) report.fiscal_year = id.fiscalYear;
   if (id.kind) report.report_kind = id.kind;
-  if (score) report.self_score = score;
-  if (gradeText) report.grade = gradeText;
+  // A form states its score and grade in its closing rows; prose wins where both exist.
+  if (score ?? tableScore) report.self_score = (score ?? tableScore)!;
+  if (gradeText ?? tableGrade) report.grade = (gradeText ?? tableGrade)!;
   const joinBlocks = (bs: Block[]): Text | undefined => {
     const ps = bs.filter((b) => b.kind === "paragraph");
     if (ps.length === 0) return undefined;

@@ -100,6 +100,11 @@ function classifyTableAware(
     return undefined;
   }
   if (byRow && !/^(合计|总计|小计)$/.test(m.rowLabel ?? "")) return byRow;
+  // By its column alone a value is a headline figure only on a total row (年度资金总额 / 合计):
+  // the rows below it (其中：当年财政拨款, 上年结转资金) are parts, not restatements.
+  const label = m.rowLabel ?? "";
+  if (label !== "" && !m.soleRow && !/合计|总计|总额|总数|资金总|^年度资金|^全年/.test(label))
+    return undefined;
   return byColumn;
 }
 

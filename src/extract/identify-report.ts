@@ -10,6 +10,8 @@ import { foldLabel, longestMatch, type Vocabulary } from "./definitions.js";
 import { compact, findCompact, provOf } from "./figure.js";
 
 export interface Identity {
+  /** Index (in the blocks) of the report's title: a report embedded in a larger publication starts there. */
+  titleBlock?: number;
   department?: Text;
   fiscalYear?: Figure;
   kind?: Text;
@@ -37,6 +39,8 @@ export function cleanDepartment(s: string): string {
   return (
     s
       .replace(/^(关于|附件\d*[:：]?)/, "")
+      // A title that is also a heading of a larger publication: "第四部分 2022年度…自评报告".
+      .replace(/^(第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}[、.])/, "")
       .replace(/(的)?$/, "")
       // "…中心部门整体支出" left over when an OCR'd title garbles the kind (部门枕体支出).
       .replace(/(部门|单位)(.{0,3}支出)?$/, "")
@@ -47,7 +51,8 @@ export function cleanDepartment(s: string): string {
 
 export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Identity {
   const id: Identity = {};
-  const paragraphs = blocks.filter((b) => b.kind === "paragraph").slice(0, 12);
+  // The title is near the start; in a 部门决算 publication the report is one part further in.
+  const paragraphs = blocks.filter((b) => b.kind === "paragraph").slice(0, 400);
   // 1. A title naming the report kind: "[year] department [year] 部门整体支出绩效自评报告".
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
@@ -66,7 +71,11 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     const kind = findKind(c, vocab);
     // A title ends with the kind (…自评报告 / …自评表); a sentence that mentions one is not a title.
     if (!kind || c.length - (kind.index + kind.length) > 4) continue;
+    // Far into a document only a full title counts (a year before the kind): a bare
+    // "部门整体支出绩效自评表" there is an attachment line, not where the report starts.
+    if (i >= 12 && !new RegExp(YEAR).test(c.slice(0, kind.index))) continue;
     id.kind = { value: kind.kind, prov: provOf(p.text) };
+    id.titleBlock = blocks.indexOf(p);
     const before = c.slice(0, kind.index);
     const ym = new RegExp(YEAR).exec(before);
     if (ym) id.fiscalYear = yearFigure(p.text, ym[1]!);

@@ -25,6 +25,8 @@ export interface Mention {
   /** For table mentions: the row label and column header the value sits under. */
   rowLabel?: string;
   columnLabel?: string;
+  /** The table has a single data row (its column headers then name its figures). */
+  soleRow?: boolean;
 }
 
 const TOKEN = new RegExp(

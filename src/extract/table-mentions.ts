@@ -16,8 +16,10 @@ export function tableToMentions(
   block: number,
   defaultUnit: AmountUnit,
   captionUnit?: AmountUnit,
+  /** Only the rows before this one (the part of a form above its indicator block). */
+  endRow = table.rows.length,
 ): Mention[] {
-  const rows = table.rows.length;
+  const rows = endRow;
   const text = (r: number, c: number): string =>
     normalizeText(cellAt(table, r, c)?.text.printed ?? "").trim();
   const isNum = (s: string): boolean => NUMERIC.test(s.replace(/\s+/g, ""));
@@ -55,6 +57,7 @@ export function tableToMentions(
         context: "table" as const,
         rowLabel,
         columnLabel: h,
+        soleRow: rows - headerRows === 1,
       };
       const percentish = /%$/.test(s) || /率|比例|占比|%|进度/.test(h) || /率$|进度$/.test(rowLabel);
       if (percentish) {

@@ -15,6 +15,8 @@ import { parseTarget } from "./targets.js";
 
 export interface HeaderMatch {
   def: TableDef;
+  /** Index of the first header row (forms put the indicator header deep inside one big table). */
+  headerStart: number;
   /** Index of the last header row. */
   headerRow: number;
   /** Field name per column (undefined: not mapped). */
@@ -45,7 +47,8 @@ function mapHeader(headers: string[], def: TableDef): Array<string | undefined> 
 
 /** Finds the header row (within the first rows; two-row headers are read joined) and the table kind. */
 export function matchTable(table: Table, defs: readonly TableDef[]): HeaderMatch | undefined {
-  const maxRow = Math.min(4, table.rows.length - 1);
+  // Headers are usually the first rows, but a 自评表 form starts its indicator block far down.
+  const maxRow = Math.min(40, table.rows.length - 1);
   for (let r = 0; r < maxRow; r++) {
     const single = Array.from({ length: table.nCols }, (_, c) => cellText(table, r, c));
     const joined = single.map((h, c) => {
@@ -58,7 +61,8 @@ export function matchTable(table: Table, defs: readonly TableDef[]): HeaderMatch
     ] as const) {
       for (const def of defs) {
         const fields = mapHeader(headers, def);
-        if (def.required.every((f) => fields.includes(f))) return { def, headerRow: last, fields, headers };
+        if (def.required.every((f) => fields.includes(f)))
+          return { def, headerStart: r, headerRow: last, fields, headers };
       }
     }
   }
@@ -231,3 +235,36 @@ export function tableToProjects(
 /** Sum of figure values (exact). */
 export const sumValues = (fs: readonly Figure[]): string =>
   decimalString(fs.reduce((a, f) => a.plus(new Big(f.value)), new Big(0)));
+
+/**
+ * A form's closing rows: 总分 | 100 | 92.3 and 自评等级 | 良. The score is the last number of the
+ * 总分 row (at most 100); the grade the first grade word after its label.
+ */
+export function tableScoreAndGrade(table: Table): { score?: Figure; grade?: Text } {
+  const out: { score?: Figure; grade?: Text } = {};
+  for (let r = 0; r < table.rows.length; r++) {
+    const cells = Array.from({ length: table.nCols }, (_, c) => cellAt(table, r, c)).filter(
+      (c, i, a): c is TableCell => !!c && a.indexOf(c) === i,
+    );
+    const label = compact(normalizeText(cells[0]?.text.printed ?? ""));
+    if (!out.score && /^(总分|合计得分|自评得分|综合得分|总得分|得分合计)$/.test(label)) {
+      for (const c of cells.slice(1).reverse()) {
+        const n = parseDecimal(compact(normalizeText(c.text.printed)).replace(/分$/, ""));
+        if (n && Number(n.value) <= 100 && Number(n.value) > 0) {
+          out.score = figureOf(n, "分", provOf(c.text));
+          break;
+        }
+      }
+    }
+    if (!out.grade && /^(自评等级|绩效等级|评价等级|等级|自评结果)$/.test(label)) {
+      for (const c of cells.slice(1)) {
+        const g = /^(优秀|良好|合格|不合格|优|良|中|差)$/.exec(compact(normalizeText(c.text.printed)));
+        if (g) {
+          out.grade = { value: g[1]!, prov: provOf(c.text) };
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
