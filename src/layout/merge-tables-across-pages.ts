@@ -43,15 +43,9 @@ const rowKey = (t: Table, r: number): string =>
 const NEW_ROW =
   /^\s*(任务\s*\d+|\d{1,3}\s*[、.．:：]|[(（]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])/;
 
-/**
- * Whether text fits on one line of a column (points): CJK and full-width characters take about one
- * em of 10.5 pt body text, others about half. Cell padding takes a few points.
- */
-export function fitsOneLine(text: string, width: number): boolean {
-  let w = 0;
-  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10.5 : 5.5;
-  return w <= width - 6;
-}
+/** A value that is complete in itself: a number with its unit, or a target ending in 以上/以下. */
+const COMPLETE_VALUE =
+  /^([<>≤≥=]?[\d,.]+(%|万元|元|亿元|份|个|人次|人|次|场|项|年|天|小时|篇|条|件)?(以上|以下|以内)?|.{0,12}(以上|以下))$/;
 
 const isEmpty = (c: TableCell | undefined): boolean => !c || c.text.printed.trim() === "";
 
@@ -117,15 +111,15 @@ export function appendContinuation(prev: Table, next: Table): Table {
     (NEW_ROW.test(above(firstFilled)?.text.text ?? "") || firstFilled.col !== lead?.col);
   // Column rulings running off the bottom of one page and onto the top of the next: one cut row.
   const splitByRulings = prev.openBottom === true && next.openTop === true && filled.length > 0;
-  // A cut row only continues cells that were still running when the page ended: text under a cell
-  // that held a single line above ("36 个以上" / "有效提升") starts a new row.
+  // A cut row only continues cells that were still running when the page ended: text under a
+  // complete value ("36 个以上" / "有效提升"), or the same text again ("达成预期指标" twice), starts
+  // a new row.
   const continuesShortCell = filled.some((c) => {
     const a = above(c);
-    return (
-      a !== undefined &&
-      !isEmpty(a) &&
-      fitsOneLine(a.text.text, prev.xs[a.col + a.colSpan]! - prev.xs[a.col]!)
-    );
+    if (!a || isEmpty(a)) return false;
+    const at = normalizeText(a.text.printed).replace(/\s+/g, "");
+    const ct = normalizeText(c.text.printed).replace(/\s+/g, "");
+    return at === ct || COMPLETE_VALUE.test(at);
   });
   const split = ((splitByLead || splitMidCell) && !continuesShortCell) || splitByRulings;
 
