@@ -43,6 +43,11 @@ export const vocabulary: Vocabulary = {
       "支出预算执行",
       "(本年|部门|年度)支出(合计)?",
     ],
+    prior_expenditure_total: [
+      "上年(度)?(总)?支出(合计|总额|决算数)?",
+      "上年(度)?决算(数|支出)?",
+      "上年同期支出",
+    ],
     basic_total: ["基本支出"],
     project_total: ["项目支出"],
     basic_share: ["基本支出"],

@@ -88,7 +88,32 @@ export function checkYearPair(cur: Report, prev: Report): Finding[] {
       }
     }
   }
-  // 2. Indicators that silently disappear or whose numeric target jumps.
+  // 2. Last year's total as restated in this year's report, against last year's own report.
+  const restated = cur.headline.prior_expenditure_total;
+  if (restated && t0) {
+    const v = judge(restated, differenceOf(t0, { value: "0", ulp: "0" }));
+    if (v) {
+      out.push(
+        makeFinding(cur, {
+          rule: "restated_mismatch",
+          scope,
+          severity: v.severity,
+          field: "prior_year:expenditure_total",
+          stated: restated,
+          expected: new Big(t0.value),
+          verdict: v,
+          reference: prev,
+          otherPage: t0.prov.page,
+          message: `本年度报告列示上年支出${n(restated.value)}万元（${pageRef(restated.prov)}），与${year0}年度报告的总支出${n(t0.value)}万元不一致。`,
+          evidence: [
+            evidence(cur, "restated last year", restated.prov),
+            evidence(prev, "last year total", t0.prov),
+          ],
+        }),
+      );
+    }
+  }
+  // 3. Indicators that silently disappear or whose numeric target jumps.
   const key = (s: string): string => s.replace(/[\s。.，,]/g, "");
   const now = new Map(cur.indicators.map((i) => [key(i.level3), i]));
   for (const p of prev.indicators) {
@@ -134,7 +159,7 @@ export function checkYearPair(cur: Report, prev: Report): Finding[] {
       }
     }
   }
-  // 3. Problems and next steps copied nearly verbatim.
+  // 4. Problems and next steps copied nearly verbatim.
   for (const [field, label] of [
     ["problems", "存在的问题"],
     ["next_steps", "改进措施"],

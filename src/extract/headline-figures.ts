@@ -30,6 +30,7 @@ const AMOUNT_KEYS: HeadlineKey[] = [
   "expenditure_total",
   "basic_total",
   "project_total",
+  "prior_expenditure_total",
 ];
 const CHANGE_VERB = /(增加|减少|增长|下降|上升|降低|减|增|节约|超支)了?$/;
 

@@ -196,3 +196,18 @@ describe("cross-department rules", () => {
     expect(fs[0]!.message).toMatch(/中位数96/);
   });
 });
+
+describe("last year's figures restated", () => {
+  it("compares a restated prior-year total with last year's report", () => {
+    const prev = withIdentity(report("q2021"), "某市某区水务局", 2021);
+    state(prev, "expenditure_total", "2064.43");
+    const cur = withIdentity(report("q2022"), "某市某区水务局", 2022);
+    state(cur, "expenditure_total", "2113.26");
+    state(cur, "prior_expenditure_total", "2064.43");
+    expect(checkYearPair(cur, prev)).toEqual([]);
+    cur.headline.prior_expenditure_total = fig("2046.43");
+    expect(checkYearPair(cur, prev)).toMatchObject([
+      { rule: "restated_mismatch", scope: "cross_year", field: "prior_year:expenditure_total" },
+    ]);
+  });
+});
