@@ -19,7 +19,9 @@ rmSync(out, { recursive: true, force: true });
 const db = path.join(out, "selfeval.db");
 const cli = (args) => {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [path.join(root, "bin/selfeval.js"), ...args], { stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync(process.execPath, [path.join(root, "bin/selfeval.js"), ...args], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   console.error(`(${args[0]}: ${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${r.status})`);
   return r.status;
 };
