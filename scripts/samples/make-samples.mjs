@@ -3,7 +3,7 @@
 // scripts/samples/source/, deterministically (the only randomness — scan rotation and
 // noise — is seeded).
 //
-//   node scripts/samples/make-samples.mjs [--only=seed,qingchuan,fixtures] [--keep-build]
+//   node scripts/samples/make-samples.mjs [--only=seed,qingchuan,fixtures,styles] [--keep-build]
 //
 // Plain Node 20 ESM with no npm dependencies. It SHELLS OUT to Debian tools that only a
 // developer regenerating samples needs (users of selfeval never do):
@@ -23,14 +23,20 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderHtml } from './lib/html.mjs';
 import { loadSeed, seedDocument, seedTruth, seedPrintedText, seedParagraphs } from './lib/seed.mjs';
-import { deriveFigures, reportDocument, reportTruth, printedFigures } from './lib/qingchuan.mjs';
+import { deriveFigures, reportDocument, reportTruth, printedFigures, gradeFor } from './lib/qingchuan.mjs';
+import {
+  deriveForm, formDocument, formOdfEdit, formTruth, formPrinted,
+  deriveFinal, finalDocument, finalTruth, finalPrinted, finalAmountForms, finalReportHeading,
+  waterDocument,
+} from './lib/styles.mjs';
 import { scanPages, writeJpegPdf } from './lib/scan.mjs';
 import { makeGarbledTextLayer, makeUnrelatedNotice, makeDeskewTable } from './lib/fixtures.mjs';
 import {
-  checkTools, run, makeTempDir, removeDir, libreofficeToPdf, chromiumToPdf,
-  pdfPageCount, pdfPagesText, pdfFontNames,
+  checkTools, run, makeTempDir, removeDir, libreofficeToPdf, libreofficeToPdfViaOdf, chromiumToPdf,
+  pdfPageCount, pdfPagesText, pdfFontNames, pdfPageWords,
 } from './lib/tools.mjs';
 import { REPORTS } from './source/qingchuan-reports.mjs';
+import { FORM, FINAL_ACCOUNTS, WATER } from './source/styles-reports.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -281,16 +287,192 @@ function makeFixtures(work) {
   check(d, /^800 500 gray/.test(id), `image ${id}`);
 }
 
+
+// ---------------------------------------------------------------------------------------
+// 4. Layout variants: a form-only file, a report inside a 部门决算, running headers + 续表
+
+/** Does `amount` (as printed, e.g. '1,352.18') occur in `text` as a whole number token? */
+function hasAmount(text, amount) {
+  const re = new RegExp(`(?<![\\d.,])${amount.replace(/[.,]/g, '\\$&')}(?!\\d|[.,]\\d)`);
+  return re.test(text);
+}
+
+/** Text fragments of a page: words on one baseline less than `gap` pt apart, joined. In a
+ * ruled table each fragment is one line of one cell (cell padding keeps cells further apart). */
+function lineFragments(words, gap = 5) {
+  const byY = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
+  const lines = [];
+  for (const w of byY) {
+    const last = lines[lines.length - 1];
+    const yc = (w.y0 + w.y1) / 2;
+    if (last && Math.abs(last.yc - yc) < 2.5) last.words.push(w);
+    else lines.push({ yc, words: [w] });
+  }
+  const frags = [];
+  for (const l of lines) {
+    let cur = null;
+    for (const w of l.words.sort((a, b) => a.x0 - b.x0)) {
+      if (cur && w.x0 - cur.x1 < gap) {
+        cur.text += squash(w.text);
+        cur.x1 = w.x1;
+        cur.y0 = Math.min(cur.y0, w.y0);
+        cur.y1 = Math.max(cur.y1, w.y1);
+      } else frags.push((cur = { ...w, text: squash(w.text) }));
+    }
+  }
+  return frags;
+}
+
+/** Is `target` printed as a cell that wraps over lines: a fragment starting it, continued by
+ * fragments on the following lines that overlap it horizontally? */
+function wrappedOnPage(frags, target) {
+  const t = squash(target);
+  const follow = (f, rest, depth) => {
+    if (!rest) return true;
+    if (depth > 8) return false;
+    return frags.some((g) => {
+      const dy = g.y0 - f.y1;
+      if (dy < -1.5 || dy > 6 || g.x0 > f.x1 + 1 || g.x1 < f.x0 - 1) return false;
+      if (rest.startsWith(g.text)) return follow(g, rest.slice(g.text.length), depth + 1);
+      return g.text.startsWith(rest);
+    });
+  };
+  return frags.some((f) => f.text.length > 0 && f.text.length < t.length && t.startsWith(f.text) && follow(f, t.slice(f.text.length), 0));
+}
+
+/** checkTextPdf, but a string may also be found as a table cell wrapped over lines. */
+function checkTextPdfCells(entry, mustContain) {
+  const pages = pdfPagesText(entry.path);
+  const empty = pages.map((t, i) => (squash(t).length < 20 ? i + 1 : 0)).filter(Boolean);
+  check(entry, empty.length === 0, `text layer on every page${empty.length ? ` (empty: ${empty.join(',')})` : ''}`);
+  const all = squash(run('pdftotext', [entry.path, '-']));
+  const frags = pdfPageWords(entry.path).map((w) => lineFragments(w));
+  let wrapped = 0;
+  const missing = mustContain.filter((s) => {
+    if (all.includes(squash(s))) return false;
+    if (frags.some((f) => wrappedOnPage(f, s))) return ++wrapped, false;
+    return true;
+  });
+  check(entry, missing.length === 0, `${mustContain.length - missing.length}/${mustContain.length} printed figures and names found in text (${wrapped} as cells wrapped over lines)${missing.length ? `; missing: ${missing.slice(0, 5).join(' | ')}` : ''}`);
+  return pages;
+}
+
+async function makeStyles(work) {
+  const near = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol;
+
+  // 4a. Form only: the 部门整体支出绩效自评表 as one ruled table, no prose
+  {
+    const r = FORM;
+    const f = deriveForm(r);
+    const html = join(work, `${r.id}.html`);
+    writeFileSync(html, renderHtml(formDocument(r, f), 'libreoffice'));
+    libreofficeToPdfViaOdf(html, work, { editOdf: formOdfEdit });
+    const out = join(SAMPLES, `${r.id}.pdf`);
+    copyFileSync(join(work, `${r.id}.pdf`), out);
+    const e = record(out, [`score ${f.selfScore} ${f.grade} (funds block ${f.fundsScore} of ${r.funds_weight}), rate ${f.total.rate}%`]);
+    const pages = checkTextPdfCells(e, formPrinted(r, f));
+    check(e, e.pages >= 1 && e.pages <= 2, `${e.pages} page(s) (1-2 expected)`);
+    const all = squash(pages.join(''));
+    const at = (s) => all.indexOf(squash(s));
+    const hdr = at('二级指标三级指标年度指标值');
+    check(e, at('部门（单位）名称') >= 0 && at('资金情况（万元）') > at('部门（单位）名称') && at('年度总体目标') > at('资金情况（万元）') && hdr > at('年度总体目标') && at('总分') > hdr,
+      'block order: 名称, 资金情况, 年度总体目标, indicator header, 总分');
+    const t = formTruth(r, f, `${r.id}.pdf`);
+    const [total, ...parts] = t.funds;
+    for (const k of ['initial_budget', 'budget', 'executed']) {
+      check(e, near(total[k], parts.reduce((a, x) => a + x[k], 0)), `funds: ${k} of 年度资金总额 = sum of its parts`);
+    }
+    check(e, t.totals.budget_total === total.budget && t.totals.executed_total === total.executed && t.totals.initial_budget === total.initial_budget, 'totals = 年度资金总额 row');
+    const weights = t.indicators.reduce((a, x) => a + x.weight, 0) + total.weight;
+    const scoreSum = Math.round((t.indicators.reduce((a, x) => a + x.score, 0) + total.score) * 100) / 100;
+    check(e, weights === 100 && scoreSum === t.report.self_score, `分值 add up to ${weights}, 得分 (funds + indicators) to the self score ${scoreSum}`);
+    check(e, gradeFor(t.report.self_score) === t.report.grade, `grade ${t.report.grade} fits the score`);
+    const lines = pages.join('\n');
+    check(e, new RegExp(`^\\s*总分\\s+100\\s+${t.report.self_score}\\s*$`, 'm').test(lines) && new RegExp(`^\\s*自评等级\\s+${t.report.grade}\\s*$`, 'm').test(lines),
+      `rows "总分 | 100 | ${t.report.self_score}" and "自评等级 | ${t.report.grade}"`);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), t);
+  }
+
+  // 4b. A report embedded in a 部门决算 publication, after 决算 tables with other figures
+  {
+    const r = FINAL_ACCOUNTS;
+    const f = deriveFinal(r);
+    const html = join(work, `${r.id}.html`);
+    writeFileSync(html, renderHtml(finalDocument(r, f), 'libreoffice'));
+    libreofficeToPdf(html, work);
+    const out = join(SAMPLES, `${r.id}.pdf`);
+    copyFileSync(join(work, `${r.id}.pdf`), out);
+    const e = record(out, [`score ${f.selfScore} ${f.grade}, rate ${f.rate}%`]);
+    const { report, decoys } = finalPrinted(r, f);
+    const pages = checkTextPdfCells(e, [...report, ...decoys]);
+    const start = pages.findIndex((p) => squash(p).includes(squash(finalReportHeading(r))));
+    check(e, start >= 2, `report part starts on page ${start + 1}, after ${start} page(s) of 决算`);
+    if (start > 0) {
+      e.notes.push(`   决算 on pages 1-${start}, the report on pages ${start + 1}-${e.pages}`);
+      const before = pages.slice(0, start).join('\n');
+      const after = pages.slice(start).join('\n');
+      const forms = finalAmountForms(f);
+      const leakedBack = forms.report.filter((a) => hasAmount(before, a));
+      const leakedIn = forms.decoys.filter((a) => hasAmount(after, a));
+      check(e, leakedBack.length === 0, `no report amount printed in the 决算 part${leakedBack.length ? `: ${leakedBack.join(' ')}` : ''}`);
+      check(e, leakedIn.length === 0, `no 决算 amount printed in the report part${leakedIn.length ? `: ${leakedIn.join(' ')}` : ''}`);
+    }
+    const t = finalTruth(r, f, `${r.id}.pdf`);
+    const section = (s) => t.budget_lines.filter((l) => l.section === s).reduce((a, l) => a + l.amount, 0);
+    const T = t.totals;
+    check(e, near(section('income'), T.income_total) && near(section('expenditure_by_function'), T.expenditure_total), 'income sources and function classes add up to the totals');
+    check(e, near(section('basic_expenditure'), T.basic_total) && near(section('project_expenditure'), T.project_total) && near(T.basic_total + T.project_total, T.expenditure_total), '基本/项目 parts add up; 基本 + 项目 = 总支出');
+    check(e, gradeFor(t.report.self_score) === t.report.grade, `grade ${t.report.grade} fits the score`);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), t);
+  }
+
+  // 4c. Running header and page numbers on every page, a 续表 with the header row again
+  {
+    const r = WATER;
+    const f = deriveFigures(r, new Map());
+    const html = join(work, `${r.id}.html`);
+    writeFileSync(html, renderHtml(waterDocument(r, f), 'libreoffice'));
+    libreofficeToPdfViaOdf(html, work);
+    const out = join(SAMPLES, `${r.id}.pdf`);
+    copyFileSync(join(work, `${r.id}.pdf`), out);
+    const e = record(out, [`score ${f.selfScore} ${f.grade}, rate ${f.rate}%`]);
+    const pages = checkTextPdfCells(e, [...printedFigures(r, f), ...f.indicators.flatMap((x) => [x.level3, x.target, x.actual])]);
+    const n = pages.length;
+    const head = squash(r.page_header);
+    const foot = (i) => squash(r.page_footer.replace('{page}', i).replace('{pages}', n));
+    const unmarked = pages.map((p, i) => (squash(p).startsWith(head) && squash(p).endsWith(foot(i + 1)) ? 0 : i + 1)).filter(Boolean);
+    check(e, unmarked.length === 0, `running header first and "${r.page_footer}" last on every page${unmarked.length ? ` (not on ${unmarked.join(',')})` : ''}`);
+    const all = pages.join('\n');
+    check(e, /^\s*二 综合评价分析\s*$/m.test(all) && !all.includes('二、综合评价分析'), 'heading "二 综合评价分析" printed without 、');
+    const c = pages.findIndex((p) => squash(p).includes('续表'));
+    const k = r.indicator_split;
+    const lastOfPart1 = squash(f.indicators[k - 1].level3);
+    const firstOfPart2 = squash(f.indicators[k].level3);
+    const frags = pdfPageWords(out).map((w) => lineFragments(w));
+    const onPage = (i, s) => i >= 0 && i < n && (squash(pages[i]).includes(s) || wrappedOnPage(frags[i], s));
+    const count = (i, s) => (i >= 0 ? squash(pages[i]).split(s).length - 1 : 0);
+    check(e, c > 0 && squash(pages[c]).split('续表')[0] === head, `"续表" first on page ${c + 1}, under the running header`);
+    check(e, onPage(c - 1, squash('部门整体支出绩效自评表')) && count(c - 1, '偏差原因分析') === 1 && onPage(c - 1, lastOfPart1) && !onPage(c, lastOfPart1),
+      `自评表 rows 1-${k} with their header on page ${c}`);
+    check(e, count(c, '偏差原因分析') === 1 && onPage(c, firstOfPart2) && onPage(c, '合计'), `rows ${k + 1}-${f.indicators.length} and 合计 under the repeated header on page ${c + 1}`);
+    const t = reportTruth(r, f, `${r.id}.pdf`, 'text');
+    checkTruth(e, t, f);
+    writeJson(out.replace(/\.pdf$/, '.truth.json'), t);
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('usage: node scripts/samples/make-samples.mjs [--only=seed,qingchuan,fixtures] [--keep-build]');
+    console.log('usage: node scripts/samples/make-samples.mjs [--only=seed,qingchuan,fixtures,styles] [--keep-build]');
     return;
   }
   const onlyArg = args.find((a) => a.startsWith('--only='));
-  const only = new Set(onlyArg ? onlyArg.slice(7).split(',') : ['seed', 'qingchuan', 'fixtures']);
+  const only = new Set(onlyArg ? onlyArg.slice(7).split(',') : ['seed', 'qingchuan', 'fixtures', 'styles']);
+  const unknown = [...only].filter((x) => !['seed', 'qingchuan', 'fixtures', 'styles'].includes(x));
+  if (unknown.length) throw new Error(`unknown --only value(s): ${unknown.join(', ')} (seed, qingchuan, fixtures, styles)`);
   const keep = args.includes('--keep-build');
 
   checkTools();
@@ -310,6 +492,10 @@ async function main() {
     if (only.has('fixtures')) {
       console.log('3. test fixtures');
       makeFixtures(work);
+    }
+    if (only.has('styles')) {
+      console.log('4. layout variants (form only, inside a 部门决算, running headers + 续表)');
+      await makeStyles(work);
     }
   } finally {
     if (keep) console.log(`build files kept in ${work}`);

@@ -61,8 +61,13 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     const next = paragraphs[i + 1];
     // OCR misreadings of the title words (文出 for 支出) are folded before the kind is matched.
     const alone = foldLabel(compact(p.text.text), vocab);
+    // Only a title fragment is joined: short, no sentence punctuation.
     const joined =
-      next && next.kind === "paragraph" && compact(next.text.text).length <= 30
+      next &&
+      next.kind === "paragraph" &&
+      compact(next.text.text).length <= 30 &&
+      alone.length <= 40 &&
+      !/[。：:；;]/.test(alone)
         ? alone + foldLabel(compact(next.text.text), vocab)
         : alone;
     const c = findKind(alone, vocab) ? alone : joined;
@@ -102,6 +107,8 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
   // 2. Labelled fields on a cover page or in a form: 单位名称：… / 部门（单位）名称 | …
   if (!id.department)
     id.department = labelledField(blocks, /^(部门|单位|预算单位|填报单位|主管部门)(\(单位\))?(名称)?$/);
+  // 3. Last resort: the organisation name the document prints most often (at least twice).
+  if (!id.department) id.department = frequentOrgName(blocks);
   if (!id.fiscalYear) {
     for (const p of paragraphs) {
       if (p.kind !== "paragraph") continue;
@@ -137,13 +144,45 @@ function yearFigure(lt: import("../layout/located-text.js").LocatedText, year: s
   return { value: year, ulp: "1", unit: "年", prov: provOf(lt, Math.max(0, at), Math.max(0, at) + 4) };
 }
 
+/** Ends like the name of an organisation. */
+const ORG_NAME = new RegExp(`${ORG_END}$`);
+/** A full organisation name: a place (省/市/州/县/区/旗), then the body's name. */
+const ORG_IN_TEXT = new RegExp(
+  `[\\u4e00-\\u9fff]{2,10}?(?:省|自治区|市|自治州|州|县|区|旗)(?:[\\u4e00-\\u9fff]{1,8}?(?:市|县|区))?[\\u4e00-\\u9fff]{2,16}?${ORG_END}`,
+  "gu",
+);
+
+function frequentOrgName(blocks: readonly Block[]): Text | undefined {
+  const counts = new Map<string, { n: number; at: { block: Block; index: number } }>();
+  for (const b of blocks.slice(0, 200)) {
+    if (b.kind !== "paragraph") continue;
+    const t = b.text.text;
+    for (const m of t.replace(/\s+/g, "").matchAll(ORG_IN_TEXT)) {
+      const name = m[0];
+      const e = counts.get(name);
+      if (e) e.n++;
+      else counts.set(name, { n: 1, at: { block: b, index: t.indexOf(name[0]!) } });
+    }
+  }
+  const best = [...counts.entries()]
+    .filter(([, e]) => e.n >= 2)
+    .sort((a, b) => b[1].n - a[1].n || b[0].length - a[0].length)[0];
+  if (!best) return undefined;
+  const [name, { at }] = best;
+  const lt = at.block.kind === "paragraph" ? at.block.text : undefined;
+  if (!lt) return undefined;
+  const span = findCompact(lt.text, name);
+  return { value: name, prov: span ? provOf(lt, span[0], span[1]) : provOf(lt) };
+}
+
 function labelledField(blocks: readonly Block[], label: RegExp): Text | undefined {
   for (const b of blocks.slice(0, 60)) {
     if (b.kind === "paragraph") {
       const m = /^(部门|单位|预算单位|填报单位)(\(单位\))?(名称)?\s*[:：]\s*(.{2,40})$/.exec(
         normalizeText(b.text.printed).trim(),
       );
-      if (m) {
+      // "单位：万元" above a table is a unit, not a department.
+      if (m && ORG_NAME.test(compact(m[4]!))) {
         const at = b.text.text.indexOf(m[4]!);
         return { value: cleanDepartment(compact(m[4]!)), prov: provOf(b.text, Math.max(0, at)) };
       }
@@ -156,7 +195,7 @@ function labelledField(blocks: readonly Block[], label: RegExp): Text | undefine
         if (!label.test(k)) continue;
         const v = cellAt(t, r, c + 1);
         const value = v ? compact(normalizeText(v.text.printed)) : "";
-        if (v && value.length >= 2 && !label.test(value))
+        if (v && value.length >= 2 && !label.test(value) && ORG_NAME.test(value))
           return { value: cleanDepartment(value), prov: provOf(v.text) };
       }
     }

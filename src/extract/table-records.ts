@@ -150,6 +150,12 @@ export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[]
     const level3Cell = row.get("level3");
     const level3 = row.text("level3");
     if (!level3 || isHeaderLike(level3) || /^(合计|总分|总计|小计)/.test(row.text("level1"))) continue;
+    // One cell spanning the row (自评等级 | 良, 年度总体目标 …) is not an indicator.
+    if (
+      row.get("level3") === row.get("target") ||
+      (level3 === row.text("level1") && level3 === row.text("level2"))
+    )
+      continue;
     let targetText = row.text("target");
     const op = row.text("op");
     const unit = row.text("unit");

@@ -6,7 +6,7 @@ import { normalizeText } from "./located-text.js";
 import type { Line } from "./text-runs-to-lines.js";
 
 /** Share of the page height at the top and bottom searched for running lines. */
-const MARGIN_BAND = 0.09;
+const MARGIN_BAND = 0.12;
 
 const PAGE_NUMBER = [
   /^[-–—\s]*\d{1,4}[-–—\s]*$/,

@@ -11,6 +11,9 @@ export const TEXT_SAMPLES = [
   "qingchuan-health-2022.pdf",
   "qingchuan-health-2023.pdf",
   "qingchuan-culture-2023.pdf",
+  "qingchuan-water-2023-pages.pdf",
+  "beiyuan-agri-2023-form.pdf",
+  "beiyuan-edu-2022-in-final-accounts.pdf",
 ];
 
 export function readSample(name: string): Promise<ExtractionResult> {

@@ -8,6 +8,16 @@
 // {k:'p', text, align?, indent?}, {k:'caption', text}, {k:'table', table}.
 // Table: {cols: [width %], head: [[cell]], body: [[cell]], repeatHeader, keepTogether, fontSize}.
 // Cell: string | {text | paras[], rowspan, colspan, align, valign}.
+//
+// Opt-in extras (absent from a document, they change nothing in its HTML):
+//  - doc.pageHeader / doc.pageFooter: running header/footer text on every page, as
+//    StarWriter's <div title="header|footer">; '{page}' and '{pages}' become page-number
+//    and page-count fields. Writer's HTML import sets them on right pages only: convert
+//    through ODF (tools.mjs libreofficeToPdfViaOdf) to get them on every page.
+//  - block.breakBefore (title, h, p, caption): start the block on a new page;
+//  - caption.align ('left' | 'right'), e.g. a flush-left 续表;
+//  - table.spanWidths: a colspan cell of the first row gets the sum of its columns' widths
+//    (for tables whose first row has merged cells).
 
 export function esc(s) {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -96,7 +106,8 @@ function tableHtml(t, target) {
     const cells = row.map((c) => {
       const co = cellObj(c);
       const span = co.colspan ?? 1;
-      const w = !widthsUsed && span === 1 ? t.cols[col] : null;
+      const w = !widthsUsed && span === 1 ? t.cols[col]
+        : !widthsUsed && t.spanWidths ? t.cols.slice(col, col + span).reduce((a, b) => a + b, 0) : null;
       col += span;
       return cellHtml(co, tag, target, w, fontSize);
     });
@@ -114,6 +125,17 @@ function tableHtml(t, target) {
   return out.join('\n');
 }
 
+/** Running header/footer paragraph. `m` is text or {text, align, sizePt}; '{page}' and
+ * '{pages}' become StarWriter page-number / page-count fields (sdfield). */
+function pageMarginalHtml(m) {
+  const o = typeof m === 'string' ? { text: m } : m;
+  const align = o.align ?? 'center';
+  const fields = esc(o.text)
+    .replace(/\{page\}/g, '<sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield>')
+    .replace(/\{pages\}/g, '<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>');
+  return `<p align="${align}" style="font-size: ${o.sizePt ?? 9}pt; text-indent: 0; text-align: ${align}; margin: 0">${fields}</p>`;
+}
+
 export function renderHtml(doc, target) {
   const style = doc.style ?? {};
   const parts = [
@@ -123,27 +145,35 @@ export function renderHtml(doc, target) {
     `<style>${css(target, style)}</style>`,
     '</head><body>',
   ];
+  if (doc.pageHeader != null) parts.push(`<div title="header">${pageMarginalHtml(doc.pageHeader)}</div>`);
+  if (doc.pageFooter != null) parts.push(`<div title="footer">${pageMarginalHtml(doc.pageFooter)}</div>`);
   for (const b of doc.blocks) {
+    // Writer maps page-break-before to a page break before the paragraph.
+    const brk = b.breakBefore ? 'page-break-before: always' : '';
+    const brkAttr = brk ? ` style="${brk}"` : '';
     switch (b.k) {
       case 'title':
-        parts.push(`<p class="title" align="center">${b.lines.map(esc).join('<br>')}</p>`);
+        parts.push(`<p class="title" align="center"${brkAttr}>${b.lines.map(esc).join('<br>')}</p>`);
         break;
       case 'subtitle':
         parts.push(`<p class="subtitle" align="center">${esc(b.text)}</p>`);
         break;
       case 'h':
-        parts.push(`<h${b.level}>${esc(b.text)}</h${b.level}>`);
+        parts.push(`<h${b.level}${brkAttr}>${esc(b.text)}</h${b.level}>`);
         break;
       case 'p': {
         const cls = b.align === 'right' ? 'right' : b.indent === false ? 'flush' : '';
         const align = b.align === 'right' ? ' align="right"' : '';
-        parts.push(`<p${cls ? ` class="${cls}"` : ''}${align}>${esc(b.text)}</p>`);
+        parts.push(`<p${cls ? ` class="${cls}"` : ''}${align}${brkAttr}>${esc(b.text)}</p>`);
         break;
       }
-      case 'caption':
+      case 'caption': {
         // keep the caption on the page of its table (Writer maps this to "keep with next")
-        parts.push(`<p class="caption" align="center" style="page-break-after: avoid; break-after: avoid">${esc(b.text)}</p>`);
+        const align = b.align ?? 'center';
+        const extra = (b.align ? `text-align: ${b.align}; ` : '') + (brk ? `${brk}; ` : '');
+        parts.push(`<p class="caption" align="${align}" style="${extra}page-break-after: avoid; break-after: avoid">${esc(b.text)}</p>`);
         break;
+      }
       case 'table':
         parts.push(tableHtml(b.table, target));
         break;

@@ -75,7 +75,7 @@ export function deriveFigures(r, byId) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Document model
+// Document model (the table and paragraph builders are exported for lib/styles.mjs)
 
 function headings(r) {
   // Two heading schemes of the same district: 一、/（一） and 第一部分/一、
@@ -85,7 +85,7 @@ function headings(r) {
   return { h1: (i, t) => `${CN_NUM[i]}、${t}`, h2: (i, t) => `（${CN_NUM[i]}）${t}` };
 }
 
-function budgetTable(r, f) {
+export function budgetTable(r, f) {
   const P = (n) => pctText(n, r.pct_fixed);
   const added = f.budgetTotal - f.budgetInitial;
   return {
@@ -101,7 +101,7 @@ function budgetTable(r, f) {
   };
 }
 
-function projectTable(r, f) {
+export function projectTable(r, f) {
   const P = (n) => pctText(n, r.pct_fixed);
   return {
     cols: [40, 22, 22, 16],
@@ -111,7 +111,7 @@ function projectTable(r, f) {
   };
 }
 
-function taskTable(f) {
+export function taskTable(f) {
   return {
     cols: [7, 34, 19, 40],
     head: [['序号', '任务名称', '拟投入资金（元）', '完成情况']],
@@ -121,7 +121,7 @@ function taskTable(f) {
 }
 
 /** Consecutive equal keys -> rowspan on the first row, null after. */
-function spans(rows, key) {
+export function spans(rows, key) {
   const out = new Array(rows.length).fill(null);
   for (let i = 0; i < rows.length; ) {
     let j = i + 1;
@@ -167,7 +167,7 @@ function selfEvalTable(r, f) {
   };
 }
 
-function incomeParagraph(r, f) {
+export function incomeParagraph(r, f) {
   const P = (n) => pctText(n, r.pct_fixed);
   const y = r.fiscal_year;
   const parts = f.income.map((l) => `${l.item} ${yuanText(l.fen)} 元，占${r.layout === 'parts' ? '' : '收入合计的'}${P(pct(l.fen, f.incomeTotal))}`);
@@ -177,7 +177,7 @@ function incomeParagraph(r, f) {
   return `${y}年度${r.self}收入合计 ${yuanText(f.incomeTotal)} 元。其中：${parts.join('；')}。`;
 }
 
-function expenditureParagraphs(r, f) {
+export function expenditureParagraphs(r, f) {
   const P = (n) => pctText(n, r.pct_fixed);
   const fnParts = f.byFunction.map((l) =>
     r.function_shares ? `${l.item} ${yuanText(l.printed)} 元，占 ${P(pct(l.printed, f.expenditure))}` : `${l.item} ${yuanText(l.printed)} 元`,
@@ -204,7 +204,7 @@ function expenditureParagraphs(r, f) {
   return out;
 }
 
-function staffParagraph(r) {
+export function staffParagraph(r) {
   const p = r.personnel;
   if (r.layout === 'parts') {
     return `${r.self}编制数 ${p.authorized} 人，实有人数 ${p.in_service} 人；另有离退休人员 ${p.retired} 人，编外聘用人员 ${p.contract} 人。`;
@@ -212,7 +212,7 @@ function staffParagraph(r) {
   return `${r.self}核定编制 ${p.authorized} 名（${p.authorized_note}），年末实有在职人员 ${p.in_service} 人，离退休人员 ${p.retired} 人，编外聘用人员 ${p.contract} 人。`;
 }
 
-function scoreSentence(r, f) {
+export function scoreSentence(r, f) {
   if (r.layout === 'parts') {
     return `经对照年度绩效目标逐项打分，${r.department}${r.fiscal_year}年度部门整体支出绩效综合评分为 ${f.selfScore} 分，自评等级：${f.grade}。`;
   }

@@ -78,6 +78,28 @@ export function libreofficeToPdf(htmlPath, outDir) {
   normalizePdf(join(outDir, basename(htmlPath).replace(/\.html?$/, '.pdf')));
 }
 
+/** HTML -> ODF (flat .fodt) -> PDF with LibreOffice Writer, same filters otherwise.
+ * Writer's HTML import puts a <div title="header|footer"> on right pages only (the page
+ * style's header is not shared with left pages); saved as ODF, the header is written once
+ * and, read back, applies to every page. Everything else (tables, repeated heading rows,
+ * page breaks) survives the round trip. `editOdf(xml) -> xml`, if given, edits the flat ODF
+ * text between the two steps (e.g. to set column widths Writer's HTML import gets wrong). */
+export function libreofficeToPdfViaOdf(htmlPath, outDir, { editOdf } = {}) {
+  const profile = makeTempDir('lo-profile-');
+  const odfDir = makeTempDir('lo-odf-');
+  const common = [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore'];
+  try {
+    run('soffice', [...common, '--infilter=HTML (StarWriter)', '--convert-to', 'fodt', '--outdir', odfDir, htmlPath]);
+    const fodt = join(odfDir, basename(htmlPath).replace(/\.html?$/, '.fodt'));
+    if (editOdf) writeFileSync(fodt, editOdf(readFileSync(fodt, 'utf8')));
+    run('soffice', [...common, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', outDir, fodt]);
+  } finally {
+    removeDir(odfDir);
+    removeDir(profile);
+  }
+  normalizePdf(join(outDir, basename(htmlPath).replace(/\.html?$/, '.pdf')));
+}
+
 /** HTML -> PDF with headless Chromium (Skia). A throw-away profile keeps runs independent. */
 export function chromiumToPdf(htmlPath, pdfPath) {
   const profile = makeTempDir('chromium-profile-');
@@ -110,6 +132,21 @@ export function pdfPageCount(pdf) {
 /** Text of each page (pdftotext -layout), as an array indexed from 0. */
 export function pdfPagesText(pdf) {
   return run('pdftotext', ['-layout', pdf, '-']).split('\f').slice(0, pdfPageCount(pdf));
+}
+
+/** Words of each page with their boxes in points from the top-left (pdftotext -bbox). */
+export function pdfPageWords(pdf) {
+  const ent = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  const xml = run('pdftotext', ['-bbox', pdf, '-']);
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]),
+        text: m[5].replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ent[e]),
+      })),
+    );
 }
 
 /** Font names listed by pdffonts (empty for an image-only PDF). */
