@@ -48,11 +48,11 @@ export async function ocrPage(
   bin = denoise(bin);
   // Rulings are found on their own mask: scanned table lines are often light gray (a 0.5 pt rule
   // blurred by the scanner), which the adaptive text binarisation rightly treats as background.
-  const lines = findRulings(lineMask(gray));
-  const clean = removeRulings(bin, lines);
+  const rulings = findRulings(lineMask(gray));
+  const clean = removeRulings(bin, rulings);
   const toX = (px: number): number => raster.originX + px / raster.scaleX;
   const toY = (py: number): number => raster.originY + py / raster.scaleY;
-  const segments: Segment[] = lines.map((l) =>
+  const segments: Segment[] = rulings.map((l) =>
     l.orient === "h"
       ? { orient: "h", pos: toY(l.pos), from: toX(l.from), to: toX(l.to) }
       : { orient: "v", pos: toX(l.pos), from: toY(l.from), to: toY(l.to) },
@@ -70,12 +70,17 @@ export async function ocrPage(
   const masked = cells.length > 0 ? maskCells(clean, cells.map(toPx)) : clean;
   // A cell read poorly from the binarised page is read again from the gray image (rulings
   // whitened), where tesseract's own thresholding of the small crop sometimes keeps more detail.
-  const grayClean = removeRulings(gray, lines);
+  const grayClean = removeRulings(gray, rulings);
   const [pageWords, ...cellWords] = await Promise.all([
     pool.recognize(toPgm(masked), { psm: "3", dpi: raster.dpi }),
     ...cells.map((c) => ocrCell([clean, grayClean], toPx(c), textHeight, pool, raster.dpi)),
   ]);
-  const words = await refineNumbers([...pageWords, ...cellWords.flat()], clean, pool, raster.dpi);
+  // Numbers first (their own crops), then whole lines, which must keep the numbers so found.
+  const [pageRefined, cellsRefined] = await Promise.all([
+    refineNumbers(pageWords, clean, pool, raster.dpi),
+    refineNumbers(cellWords.flat(), clean, pool, raster.dpi),
+  ]);
+  const words = [...(await rereadDoubtfulLines(pageRefined, grayClean, pool, raster.dpi)), ...cellsRefined];
   const runs: TextRun[] = joinUnitWords(words).map((w) => wordToRun(w, toX, toY, raster.scaleY));
   const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
@@ -158,16 +163,26 @@ async function ocrCell(
   if (first && (/^之\d/.test(first.text) || (first.text === "之" && /^\d/.test(words[1]?.text ?? "")))) {
     words = [{ ...first, text: first.text === "之" ? "≥" : repairTargetText(first.text) }, ...words.slice(1)];
   }
-  const dx = box[0] - PAD;
-  const dy = box[1] - PAD;
-  return words.map((w) => ({
+  return words.map((w) => shiftWord(w, box[0] - PAD, box[1] - PAD));
+}
+
+/** A word read from a crop, moved back to page pixels (character boxes too). */
+function shiftWord(w: OcrWord, dx: number, dy: number): OcrWord {
+  return {
     ...w,
     x0: w.x0 + dx,
     x1: w.x1 + dx,
     y0: w.y0 + dy,
     y1: w.y1 + dy,
     baseline: w.baseline + dy,
-  }));
+    symbols: w.symbols?.map((sy) => ({
+      ...sy,
+      x0: sy.x0 + dx,
+      x1: sy.x1 + dx,
+      y0: sy.y0 + dy,
+      y1: sy.y1 + dy,
+    })),
+  };
 }
 
 function pad(c: GrayImage): GrayImage {
@@ -228,6 +243,10 @@ async function refineNumbers(
       if (!number || !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(number)) return w;
       const conf = meanConf(again);
       const fixesPrecision = tooPrecise && /\.\d{1,2}%$/.test(number);
+      // A well-formed first reading ("1,561,500.00") is not traded for one with fewer digits.
+      const digits = (s: string): number => s.replace(/\D/g, "").length;
+      if (/^\d{1,3}(,\d{3})+(\.\d+)?/.test(m[0]) && digits(number) < digits(m[0].replace(/%.*$/, "")))
+        return w;
       if (conf <= w.confidence && !fixesPrecision) return w;
       // Keep what surrounds the number in the first reading; drop a stray digit after a % sign.
       const before = w.text.slice(0, m.index);
@@ -281,6 +300,82 @@ function joinUnitWords(words: readonly OcrWord[]): OcrWord[] {
       continue;
     }
     out.push(w);
+  }
+  return out;
+}
+
+/** A short Latin word among Chinese ones is usually Chinese that the English model claimed (人 → A). */
+const STRAY_LATIN = /^[A-Za-z]{1,4}[;:,.。，；：]?$/;
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * Page lines holding a stray Latin word or a very doubtful word are read again as a single line
+ * (psm 7) from the gray image; the new reading replaces every word inside the line's box when
+ * tesseract is more confident of it (or as confident and free of the stray Latin) and it keeps
+ * every number that was read with confidence or is well-formed. Measured on scans: "146 A;" →
+ * "146 人;", "RAE 89 Ao" → "…人员 89 人。".
+ */
+async function rereadDoubtfulLines(
+  words: readonly OcrWord[],
+  gray: GrayImage,
+  pool: OcrPool,
+  dpi: number,
+): Promise<OcrWord[]> {
+  const lines: OcrWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0)) {
+    const line = lines.find(
+      (l) => Math.abs(l[0]!.baseline - w.baseline) < Math.max(l[0]!.lineHeight, w.lineHeight) / 2,
+    );
+    if (line) line.push(w);
+    else lines.push([w]);
+  }
+  const stray = (ws: readonly OcrWord[]): number => ws.filter((w) => STRAY_LATIN.test(w.text)).length;
+  const inside = (w: OcrWord, b: [number, number, number, number]): boolean => {
+    const cx = (w.x0 + w.x1) / 2;
+    const cy = (w.y0 + w.y1) / 2;
+    return cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3];
+  };
+  const rereads = await Promise.all(
+    lines.map(async (line) => {
+      const hasHan = line.some((w) => HAN.test(w.text));
+      if (!line.some((w) => (hasHan && STRAY_LATIN.test(w.text)) || w.confidence < 50)) return undefined;
+      const box: [number, number, number, number] = [
+        Math.max(0, Math.min(...line.map((w) => w.x0)) - 8),
+        Math.max(0, Math.min(...line.map((w) => w.y0)) - 6),
+        Math.max(...line.map((w) => w.x1)) + 8,
+        Math.max(...line.map((w) => w.y1)) + 6,
+      ];
+      const c = crop(gray, ...box);
+      if (c.width < 8 || c.height < 8) return undefined;
+      const again = await pool.recognize(toPgm(pad(c)), { psm: "7", dpi });
+      return { box, again: again.map((w) => shiftWord(w, box[0] - PAD, box[1] - PAD)) };
+    }),
+  );
+  let out = [...words];
+  const taken: Array<[number, number, number, number]> = [];
+  for (const r of rereads) {
+    if (!r || r.again.length === 0) continue;
+    const { box, again } = r;
+    const overlaps = taken.some((t) => t[0] < box[2] && box[0] < t[2] && t[1] < box[3] && box[1] < t[3]);
+    if (overlaps) continue;
+    const covered = out.filter((w) => inside(w, box));
+    const better =
+      meanConf(again) > meanConf(covered) ||
+      (stray(again) < stray(covered) && meanConf(again) >= meanConf(covered) - 3);
+    // Never trade a confidently read or well-formed number ("1,561,500.00") for a different one.
+    const newText = again.map((w) => w.text).join("");
+    // (numbers read as several words are judged joined: "1," + "561,500.00").
+    const oldText = [...covered]
+      .sort((x, y) => x.x0 - y.x0)
+      .map((w) => w.text)
+      .join("");
+    const confident = meanConf(covered.filter((w) => /\d/.test(w.text))) >= NUMBER_DOUBT;
+    const keepsNumbers = (oldText.match(/\d[\d,.]*\d|\d/g) ?? [])
+      .filter((num) => confident || /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(num))
+      .every((num) => newText.includes(num));
+    if (!better || !keepsNumbers) continue;
+    out = [...out.filter((w) => !inside(w, box)), ...again];
+    taken.push(box);
   }
   return out;
 }
