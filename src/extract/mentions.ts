@@ -77,46 +77,15 @@ export function scanMentions(
     const sentenceText = compact(t.slice(sentenceStart, sentenceEnd));
     prevEnd = end;
     const prov = provOf(lt, start, end);
-    if (m[1] === undefined) {
-      const p = parsePercent(m[0]);
-      if (p)
-        out.push({
-          kind: "percent",
-          figure: figureOf(p, "%", prov),
-          lead,
-          tail,
-          block,
-          sentence,
-          sentenceText,
-          context,
-        });
-      continue;
-    }
-    const n = parseDecimal(m[1]);
+    const where = { lead, tail, block, sentence, sentenceText, context };
+    // 百分之九十 has no digits (m[1] undefined); "99.21%" and amounts with a unit do.
+    const n = m[1] === undefined ? parsePercent(m[0]) : parseDecimal(m[1]);
     if (!n) continue;
-    if (m[2] === "%") {
-      out.push({
-        kind: "percent",
-        figure: figureOf(n, "%", prov),
-        lead,
-        tail,
-        block,
-        sentence,
-        sentenceText,
-        context,
-      });
-    } else {
+    if (m[1] === undefined || m[2] === "%")
+      out.push({ kind: "percent", figure: figureOf(n, "%", prov), ...where });
+    else {
       const unit = unitOf(m[2]!) as AmountUnit;
-      out.push({
-        kind: "amount",
-        figure: figureOf(toWan(n, unit), unit, prov),
-        lead,
-        tail,
-        block,
-        sentence,
-        sentenceText,
-        context,
-      });
+      out.push({ kind: "amount", figure: figureOf(toWan(n, unit), unit, prov), ...where });
     }
   }
   return out;

@@ -7,6 +7,7 @@
 import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent, PlacedImage } from "../layout/page-model.js";
 import type { PdfJs } from "../pdf/open-document.js";
+import { renderPageGray } from "../pdf/render-page.js";
 
 export interface PageRaster {
   width: number;
@@ -116,34 +117,13 @@ async function renderPage(
   page: PDFPageProxy,
   options: { dpi: number; maxPixels: number },
 ): Promise<PageRaster> {
-  const { createCanvas } = await import("@napi-rs/canvas");
-  const scale = options.dpi / 72;
-  const viewport = page.getViewport({ scale });
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
-  if (width * height > options.maxPixels) {
-    throw new Error(
-      `page ${page.pageNumber}: rendering at ${options.dpi} dpi needs ${width}×${height} px, over the limit`,
-    );
-  }
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, width, height);
-  await page.render({
-    canvas: canvas as unknown as Parameters<PDFPageProxy["render"]>[0]["canvas"],
-    viewport,
-  }).promise;
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  const gray = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < gray.length; i++, j += 4)
-    gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  const r = await renderPageGray(page, options.dpi, options.maxPixels);
   return {
-    width,
-    height,
-    data: gray,
-    scaleX: scale,
-    scaleY: scale,
+    width: r.width,
+    height: r.height,
+    data: r.gray,
+    scaleX: r.scale,
+    scaleY: r.scale,
     originX: 0,
     originY: 0,
     dpi: options.dpi,

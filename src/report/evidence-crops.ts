@@ -6,6 +6,7 @@
  */
 
 import { openPdf } from "../pdf/open-document.js";
+import { renderPageGray } from "../pdf/render-page.js";
 import type { Db } from "../store/db.js";
 import { encodeGrayPng } from "./gray-png.js";
 import { findSourcePdf } from "./source-pdf.js";
@@ -91,27 +92,18 @@ interface RenderedPage {
 type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
 
 async function renderPage(doc: PdfDoc, pageNumber: number, dpi: number): Promise<RenderedPage> {
-  const { createCanvas } = await import("@napi-rs/canvas");
   const page = await doc.getPage(pageNumber);
   try {
     const base = page.getViewport({ scale: 1 });
-    const scale = dpi / 72;
-    const viewport = page.getViewport({ scale });
-    const width = Math.ceil(viewport.width);
-    const height = Math.ceil(viewport.height);
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext("2d");
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, width, height);
-    await page.render({
-      canvas: canvas as unknown as Parameters<typeof page.render>[0]["canvas"],
-      viewport,
-    }).promise;
-    const rgba = ctx.getImageData(0, 0, width, height).data;
-    const gray = new Uint8Array(width * height);
-    for (let i = 0, j = 0; i < gray.length; i++, j += 4)
-      gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-    return { width, height, scale, pageWidth: base.width, pageHeight: base.height, gray };
+    const r = await renderPageGray(page, dpi);
+    return {
+      width: r.width,
+      height: r.height,
+      scale: r.scale,
+      pageWidth: base.width,
+      pageHeight: base.height,
+      gray: r.gray,
+    };
   } finally {
     page.cleanup();
   }
