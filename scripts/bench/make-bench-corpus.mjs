@@ -7,16 +7,20 @@
 //   node scripts/bench/make-bench-corpus.mjs [--count=1000] [--only=text,scan] [--scan-pages=50]
 //                                            [--jobs=CORES] [--chunk=100] [--out=output/bench] [--force]
 //
-// A second run reuses what is there (a manifest.json per folder records the generator version and
-// the files); an interrupted run converts only the PDFs still missing. Like the samples, every PDF
-// is checked after it is made (its printed figures must be in its text layer) and the run fails
-// otherwise. Tools: LibreOffice Writer (soffice), poppler-utils, ImageMagick (scan only).
+// A second run reuses what is there. Each text PDF is keyed by a hash of the HTML it was made
+// from (manifest.json, rewritten after every chunk): a change to the variants or to the samples'
+// builders that changes a report's HTML remakes that PDF and nothing else, and an interrupted run
+// carries on where it stopped. The scans are keyed by their source PDFs and the scan helper's
+// code. Like the samples, every PDF is checked after it is made (its printed figures must be in
+// its text layer) and the run fails otherwise. Tools: LibreOffice Writer (soffice),
+// poppler-utils, ImageMagick (scan only).
 //
 // Speed: LibreOffice starts in ~3 s and then converts a 4–5 page report in ~0.2 s, so the HTML
 // files go to one soffice process per chunk of --chunk files, --jobs processes at a time (each
 // with a profile of its own: two instances cannot share one).
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,8 +34,8 @@ import { DEPARTMENTS, VARIANTS_VERSION, variantRecords } from "./lib/variants.mj
 const execFileP = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..", "..");
-/** Part of every manifest: a change to the generator or to the variants rebuilds the cache. */
-const GENERATOR_VERSION = `bench-corpus 1 / variants ${VARIANTS_VERSION}`;
+/** Part of every cache key: bump to remake everything (e.g. after a change to the PDF checks). */
+const GENERATOR_VERSION = `bench-corpus 2 / variants ${VARIANTS_VERSION}`;
 const SCAN_DPI = 300;
 
 function parseArgs(argv) {
@@ -63,6 +67,11 @@ function parseArgs(argv) {
 }
 
 const squash = (s) => s.replace(/\s+/g, "");
+const sha1 = (...parts) => {
+  const h = createHash("sha1");
+  for (const p of parts) h.update(p);
+  return h.digest("hex");
+};
 const readJson = (p) => {
   try {
     return JSON.parse(readFileSync(p, "utf8"));
@@ -133,78 +142,78 @@ async function checkPdf(pdf, mustContain) {
 async function ensureText(opts, records) {
   const dir = join(opts.out, `text-${opts.count}`);
   const manifestPath = join(dir, "manifest.json");
-  const old = readJson(manifestPath);
-  const names = records.map((v) => `${v.r.id}.pdf`);
-  if (
-    !opts.force &&
-    old?.generator === GENERATOR_VERSION &&
-    old.files?.length === names.length &&
-    names.every((n) => existsSync(join(dir, n)))
-  ) {
-    console.log(`text: ${names.length} PDFs cached in ${rel(dir)} (made in ${old.seconds} s)`);
+  mkdirSync(dir, { recursive: true });
+  const built = records.map((v) => {
+    const html = renderHtml(reportDocument(v.r, v.f), "libreoffice");
+    return { v, html, file: `${v.r.id}.pdf`, key: sha1(GENERATOR_VERSION, html) };
+  });
+  const old = opts.force ? undefined : readJson(manifestPath);
+  const known = new Map((old?.files ?? []).map((f) => [f.file, f]));
+  const fresh = (b) => known.get(b.file)?.key === b.key && existsSync(join(dir, b.file));
+  if (old?.complete && old.files.length === built.length && built.every(fresh)) {
+    console.log(`text: ${built.length} PDFs cached in ${rel(dir)} (made in ${old.seconds} s)`);
     return { dir, manifest: old };
   }
   const t0 = Date.now();
-  mkdirSync(dir, { recursive: true });
-  // A different generator version invalidates every cached PDF; otherwise only missing ones are made.
-  const stale = opts.force || (old && old.generator !== GENERATOR_VERSION);
-  if (stale) for (const f of readdirSync(dir)) if (f.endsWith(".pdf")) rmSync(join(dir, f));
-  const todo = records.filter((v) => !existsSync(join(dir, `${v.r.id}.pdf`)));
+  const done = new Map(built.filter(fresh).map((b) => [b.file, known.get(b.file)]));
+  const todo = built.filter((b) => !done.has(b.file));
+  for (const b of todo) rmSync(join(dir, b.file), { force: true });
+  const save = (complete) => {
+    const files = built.filter((b) => done.has(b.file)).map((b) => done.get(b.file));
+    // A resumed run adds the time the interrupted one had spent.
+    const carried = old?.generator === GENERATOR_VERSION && !old.complete ? old.seconds : 0;
+    const seconds = Math.round((carried * 1000 + Date.now() - t0) / 100) / 10;
+    const manifest = { generator: GENERATOR_VERSION, count: built.length, complete, seconds, files };
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
+    return manifest;
+  };
   // Built beside the cache so a finished PDF is moved in by rename: an interrupted run never
   // leaves half a PDF in the cache.
   const build = join(opts.out, `.build-${process.pid}`);
   rmSync(build, { recursive: true, force: true });
   mkdirSync(join(build, "pdf"), { recursive: true });
   try {
-    for (const v of todo) {
-      writeFileSync(join(build, `${v.r.id}.html`), renderHtml(reportDocument(v.r, v.f), "libreoffice"));
-    }
+    for (const b of todo) writeFileSync(join(build, `${b.v.r.id}.html`), b.html);
     const chunks = [];
     for (let k = 0; k < todo.length; k += opts.chunk) chunks.push(todo.slice(k, k + opts.chunk));
-    let done = 0;
+    let converted = 0;
     console.log(
-      `text: converting ${todo.length} of ${records.length} reports, ${chunks.length} soffice runs, ${opts.jobs} at a time`,
+      `text: converting ${todo.length} of ${built.length} reports, ${chunks.length} soffice runs, ${opts.jobs} at a time`,
     );
     await pool(chunks, opts.jobs, async (chunk) => {
-      const html = chunk.map((v) => join(build, `${v.r.id}.html`));
+      const html = chunk.map((b) => join(build, `${b.v.r.id}.html`));
       await sofficeConvert(html, join(build, "pdf"));
       // soffice exits 0 even when a file failed: retry the missing ones once, then give up.
       const missing = html.filter(
         (h) => !existsSync(join(build, "pdf", basename(h).replace(/\.html$/, ".pdf"))),
       );
       if (missing.length > 0) await sofficeConvert(missing, join(build, "pdf"));
-      for (const v of chunk) {
-        const pdf = join(build, "pdf", `${v.r.id}.pdf`);
-        if (!existsSync(pdf)) throw new Error(`soffice made no PDF for ${v.r.id}`);
+      for (const b of chunk) {
+        const pdf = join(build, "pdf", b.file);
+        if (!existsSync(pdf)) throw new Error(`soffice made no PDF for ${b.v.r.id}`);
         normalizePdf(pdf); // fixed dates and ids: the same report gives the same bytes every run
-        const { missing: absent } = await checkPdf(pdf, printedFigures(v.r, v.f));
+        const { pages, missing: absent } = await checkPdf(pdf, printedFigures(b.v.r, b.v.f));
         if (absent.length > 0)
           throw new Error(
-            `${v.r.id}: printed figures missing from the text layer: ${absent.slice(0, 5).join(" | ")}`,
+            `${b.v.r.id}: printed figures missing from the text layer: ${absent.slice(0, 5).join(" | ")}`,
           );
-        renameSync(pdf, join(dir, `${v.r.id}.pdf`));
+        writeFileSync(
+          join(dir, `${b.v.r.id}.truth.json`),
+          `${JSON.stringify(reportTruth(b.v.r, b.v.f, b.file, "text"), null, 1)}\n`,
+        );
+        renameSync(pdf, join(dir, b.file));
+        done.set(b.file, { ...summary(b.v, b.file, pages), key: b.key });
       }
-      done += chunk.length;
-      console.log(`  ${done}/${todo.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      save(false);
+      converted += chunk.length;
+      console.log(`  ${converted}/${todo.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     });
   } finally {
     rmSync(build, { recursive: true, force: true });
   }
-  // Truth files and the manifest are cheap: always rewritten from the records.
-  const files = await pool(records, opts.jobs * 2, async (v) => {
-    const file = `${v.r.id}.pdf`;
-    writeFileSync(
-      join(dir, `${v.r.id}.truth.json`),
-      `${JSON.stringify(reportTruth(v.r, v.f, file, "text"), null, 1)}\n`,
-    );
-    const { pages } = await checkPdf(join(dir, file), []);
-    return summary(v, file, pages);
-  });
-  const seconds = Math.round((Date.now() - t0) / 100) / 10;
-  const manifest = { generator: GENERATOR_VERSION, count: records.length, seconds, files };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
-  const pages = files.reduce((a, f) => a + f.pages, 0);
-  console.log(`text: ${files.length} PDFs, ${pages} pages in ${rel(dir)}, ${seconds} s`);
+  const manifest = save(true);
+  const pages = manifest.files.reduce((a, f) => a + f.pages, 0);
+  console.log(`text: ${manifest.files.length} PDFs, ${pages} pages in ${rel(dir)}, ${manifest.seconds} s`);
   return { dir, manifest };
 }
 
@@ -233,13 +242,15 @@ async function ensureScan(opts, records, text) {
     pages += f.pages;
   }
   const names = chosen.map((f) => f.file.replace(/^bench-/, "scan-"));
+  // The scans depend on their source PDFs and on the scan helper's code (its degradation steps).
+  const key = sha1(
+    GENERATOR_VERSION,
+    String(SCAN_DPI),
+    readFileSync(join(ROOT, "scripts/samples/lib/scan.mjs")),
+    ...chosen.map((f) => f.key),
+  );
   const old = readJson(manifestPath);
-  if (
-    !opts.force &&
-    old?.generator === GENERATOR_VERSION &&
-    old.files?.map((f) => f.file).join() === names.join() &&
-    names.every((n) => existsSync(join(dir, n)))
-  ) {
+  if (!opts.force && old?.key === key && names.every((n) => existsSync(join(dir, n)))) {
     console.log(
       `scan: ${names.length} PDFs, ${old.pages} pages cached in ${rel(dir)} (made in ${old.seconds} s)`,
     );
@@ -268,7 +279,7 @@ async function ensureScan(opts, records, text) {
     }
   }
   const seconds = Math.round((Date.now() - t0) / 100) / 10;
-  const manifest = { generator: GENERATOR_VERSION, dpi: SCAN_DPI, pages, seconds, files };
+  const manifest = { generator: GENERATOR_VERSION, key, dpi: SCAN_DPI, pages, seconds, files };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
   console.log(`scan: ${files.length} PDFs, ${pages} pages at ${SCAN_DPI} dpi in ${rel(dir)}, ${seconds} s`);
 }

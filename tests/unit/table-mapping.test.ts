@@ -13,7 +13,7 @@ import type { Table, TableCell } from "../../src/layout/table-model.js";
 /** A grid of texts; "^" continues the merged cell above. */
 function grid(rows: string[][]): Table {
   const cells: TableCell[] = [];
-  rows.forEach((row, r) =>
+  rows.forEach((row, r) => {
     row.forEach((text, c) => {
       if (text === "^") {
         const above = cells.find((x) => x.col === c && x.row + x.rowSpan === r);
@@ -29,8 +29,8 @@ function grid(rows: string[][]): Table {
         text: LocatedText.fromBox(text, 3, box),
         parts: [{ page: 3, ...box }],
       });
-    }),
-  );
+    });
+  });
   const n = rows[0]!.length;
   return {
     method: "lattice",
