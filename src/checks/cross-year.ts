@@ -67,7 +67,7 @@ export function checkYearPair(cur: Report, prev: Report): Finding[] {
     const pct = cur.headline.yoy_change_pct;
     const expectedPct = percentOf({ value: change.value.toString(), ulp: "0" }, t0);
     if (pct && expectedPct) {
-      expectedPct.error = expectedPct.error.plus(change.error.times(100).div(new Big(t0.value).abs()));
+      expectedPct.error += (change.error * 100) / Math.abs(Number(t0.value));
       const v = judge(pct, expectedPct);
       if (v) {
         out.push(
