@@ -42,7 +42,10 @@ export function sumOf(figs: readonly Pick<Figure, "value" | "ulp">[]): Estimate 
 }
 
 /** 100·a/b with its rounding error; undefined when b is zero. */
-export function percentOf(a: Pick<Figure, "value" | "ulp">, b: Pick<Figure, "value" | "ulp">): Estimate | undefined {
+export function percentOf(
+  a: Pick<Figure, "value" | "ulp">,
+  b: Pick<Figure, "value" | "ulp">,
+): Estimate | undefined {
   const bn = Number(b.value);
   if (bn === 0) return undefined;
   const value = new Quotient(a.value).times(100).div(b.value);

@@ -224,4 +224,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Output piped into `head` and the like: a closed pipe ends the program quietly, as for any
+// Unix tool, instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 process.exitCode = await main(process.argv);

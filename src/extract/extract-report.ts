@@ -13,7 +13,7 @@ import {
   type Task,
 } from "../../schemas/report.js";
 import type { Block, DocumentLayout } from "../layout/document-layout.js";
-import { normalizeText } from "../layout/located-text.js";
+import { LocatedText, normalizeText } from "../layout/located-text.js";
 import type { SourceFile } from "../pipeline/extraction-result.js";
 import { canonicalHeadline } from "./canonical.js";
 import { type Definitions, re, type SectionAnchor } from "./definitions.js";
@@ -102,6 +102,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   let score: Figure | undefined;
   let gradeText: Text | undefined;
   let tableScore: Figure | undefined;
+  const conclusion: LocatedText[] = [];
   let tableGrade: Text | undefined;
   const problems: Block[] = [];
   const nextSteps: Block[] = [];
@@ -118,6 +119,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (s && (!score || section === "conclusion")) score ??= s;
       const g = grade(lt);
       if (g) gradeText ??= g;
+      if (section === "conclusion") conclusion.push(lt);
       if (section === "problems" && !b.heading?.standalone) problems.push(b);
       if (section === "next_steps" && !b.heading?.standalone) nextSteps.push(b);
       const ms = scanMentions(lt, i);
@@ -155,6 +157,9 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     }
   });
 
+  // A grade whose sentence was split over two paragraphs (a scan's last line read as a paragraph
+  // of its own) is found in the conclusion read as one text.
+  gradeText ??= conclusion.length > 1 ? grade(LocatedText.join(conclusion)) : undefined;
   const { statements, lines } = mentionsToFigures(mentions, vocab);
   const headline = canonicalHeadline(statements, lines);
 

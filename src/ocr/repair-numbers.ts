@@ -20,7 +20,7 @@ export function repairNumericText(text: string): string {
     return m.slice(0, last).replace(/\./g, ",") + m.slice(last);
   });
   // 元 read as JT / 兀 right after an amount with decimals or separators: "1,561,500.00JT".
-  t = t.replace(/(?<=\d[,.]\d{2,3})(JT|jT|TT|兀)(?![A-Za-z])/g, "元");
+  t = t.replace(/(?<=\d[,.]\d{2,3})(JT|jT|TT|Tt|JC|兀)(?![A-Za-z])/g, "元");
   // 。 between digits is a decimal point when exactly 1–2 digits follow and no more digits.
   t = t.replace(/(?<=\d)[。．](?=\d{1,2}(?!\d))/g, ".");
   // ， between digits followed by exactly three digits is a thousands separator.

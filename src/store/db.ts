@@ -280,6 +280,9 @@ export function loadReport(db: Db, reportId: string): Report | undefined {
 
 /** All reports with records, parsed (in no particular order: the checks group them themselves). */
 export function loadReports(db: Db): Report[] {
-  const rows = db.prepare("SELECT record_json FROM reports WHERE record_json IS NOT NULL").pluck().all() as string[];
+  const rows = db
+    .prepare("SELECT record_json FROM reports WHERE record_json IS NOT NULL")
+    .pluck()
+    .all() as string[];
   return rows.map((json) => JSON.parse(json) as Report);
 }

@@ -1,0 +1,68 @@
+/** Score, grade and staff phrasing as real reports (and OCR) print them. */
+import { describe, expect, it } from "vitest";
+import { vocabulary } from "../../pipelines/vocabulary.js";
+import { grade, selfScore, staffCounts } from "../../src/extract/prose-facts.js";
+import { LocatedText } from "../../src/layout/located-text.js";
+
+const lt = (s: string) => LocatedText.fromBox(s, 2, { x0: 0, y0: 0, x1: s.length * 10, y1: 10 });
+
+describe("score and grade", () => {
+  it.each([
+    ["整体支出绩效自评得分92.3分。从评价情况来看", "92.3"],
+    ["经综合评价，综合评分为97分，评价等级为优。", "97"],
+    ["自评分数：88.6分，自评等级：良", "88.6"],
+    ["部门整体支出绩效自评得分为 83.6 分", "83.6"],
+  ])("%s → %s", (text, want) => {
+    expect(selfScore(lt(text))?.value).toBe(want);
+  });
+
+  it.each([
+    ["总体上达到了要求，自评“优”。", "优"],
+    ["评价等级为“良”。", "良"],
+    ["自评分数：88.6分，自评等级：良", "良"],
+    ["综合评定等级为良好。", "良好"],
+    ["评价等级为 [ 良 ” o", "良"],
+    ["自评 “ 优,  。", "优"],
+  ])("%s → %s", (text, want) => {
+    expect(grade(lt(text))?.value).toBe(want);
+  });
+
+  it("does not take a score above 100 or a grade from ordinary words", () => {
+    expect(selfScore(lt("学习强国周平均得分超210分"))).toBeUndefined();
+    expect(grade(lt("服务质量良好，群众满意。"))).toBeUndefined();
+  });
+
+  it("keeps the page of the value", () => {
+    expect(selfScore(lt("自评得分92.3分"))?.prov).toMatchObject({ page: 2, text: "92.3" });
+  });
+});
+
+describe("staff counts", () => {
+  it("reads the counts after their labels, not the changes", () => {
+    const s = staffCounts(
+      lt(
+        "核定事业编制79名。2022年实有在编在职人员55人，对比上年增加2人；在职合同人员127人；在编退休人员63人（其中财政全额拨款10人）。",
+      ),
+      vocabulary,
+    );
+    expect(Object.fromEntries(Object.entries(s).map(([k, f]) => [k, f.value]))).toEqual({
+      authorized: "79",
+      in_service: "55",
+      contract: "127",
+      retired: "63",
+    });
+  });
+
+  it("reads another house style", () => {
+    const s = staffCounts(
+      lt("本单位编制数 136 人，年末实有在职人员 87 人，离退休人员 58 人，编外聘用人员 87 人。"),
+      vocabulary,
+    );
+    expect(Object.fromEntries(Object.entries(s).map(([k, f]) => [k, f.value]))).toEqual({
+      authorized: "136",
+      in_service: "87",
+      retired: "58",
+      contract: "87",
+    });
+  });
+});
