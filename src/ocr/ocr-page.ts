@@ -286,7 +286,7 @@ function joinUnitWords(words: readonly OcrWord[]): OcrWord[] {
   const out: OcrWord[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    const m = /^(JT|jT|TT|Tt|JC|兀)(?![A-Za-z])/.exec(w.text);
+    const m = /^(JT|jT|iT|TT|Tt|JC|兀)(?![A-Za-z])/.exec(w.text);
     if (
       m &&
       prev &&

@@ -20,7 +20,13 @@ export function repairNumericText(text: string): string {
     return m.slice(0, last).replace(/\./g, ",") + m.slice(last);
   });
   // 元 read as JT / 兀 right after an amount with decimals or separators: "1,561,500.00JT".
-  t = t.replace(/(?<=\d[,.]\d{2,3})(JT|jT|TT|Tt|JC|兀)(?![A-Za-z])/g, "元");
+  t = t.replace(/(?<=\d[,.]\d{2,3})(JT|jT|iT|TT|Tt|JC|兀)(?![A-Za-z])/g, "元");
+  // A lost thousands separator: "1197,448.02" has a leading group of four digits, which grouping
+  // does not allow; the digits are all there, so they are regrouped: "1,197,448.02".
+  t = t.replace(
+    /(?<![\d,.])(\d{4,})((?:,\d{3})+(?:\.\d+)?)(?!\d)/g,
+    (_, lead: string, rest: string) => `${lead.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${rest}`,
+  );
   // 。 between digits is a decimal point when exactly 1–2 digits follow and no more digits.
   t = t.replace(/(?<=\d)[。．](?=\d{1,2}(?!\d))/g, ".");
   // ， between digits followed by exactly three digits is a thousands separator.

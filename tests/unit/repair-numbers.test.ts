@@ -10,6 +10,9 @@ describe("OCR number repairs (numeric context only)", () => {
     ["l00", "l00"], // no digit before it: not unambiguous
     ["2l3", "213"],
     ["9I.5", "91.5"],
+    ["1197,448.02", "1,197,448.02"],
+    ["25,960,249.88iT", "25,960,249.88元"],
+    ["2022", "2022"],
   ])("%s → %s", (raw, want) => {
     expect(repairNumericText(raw)).toBe(want);
   });
