@@ -144,19 +144,36 @@ function rateMismatch(
   );
 }
 
+/**
+ * Two OCR readings of one figure that differ in a single digit (3295.881 / 3255.881) are far more
+ * likely a misread digit than two printed figures: reported as "info" with a pointer to the scan.
+ */
+export function oneDigitOcrDifference(a: Figure, b: Figure): boolean {
+  if (a.prov.conf === undefined && b.prov.conf === undefined) return false;
+  const da = a.prov.text.replace(/\D/g, "");
+  const db = b.prov.text.replace(/\D/g, "");
+  if (da.length !== db.length || da.length < 3) return false;
+  let diff = 0;
+  for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) diff++;
+  return diff === 1;
+}
+
 function restated(r: Report, field: string, a: Figure, b: Figure, label: string, out: Finding[]): void {
   const v = judge(a, differenceOf(b, { value: "0", ulp: "0" }));
   if (!v) return;
+  const ocr = oneDigitOcrDifference(a, b);
   out.push(
     makeFinding(r, {
       rule: "restated_mismatch",
-      severity: v.severity,
+      severity: ocr ? "info" : v.severity,
       field,
       stated: a,
       expected: new Big(b.value),
       verdict: v,
       otherPage: b.prov.page,
-      message: `同一数字“${label}”前后列示不一致：${pageRef(a.prov)}为${n(a.value)}，${pageRef(b.prov)}为${n(b.value)}，请核实正确数值。`,
+      message: ocr
+        ? `同一数字“${label}”两处识别结果仅差一位数字：${pageRef(a.prov)}为${n(a.value)}，${pageRef(b.prov)}为${n(b.value)}，多为扫描件识别误差，请对照原件核实。`
+        : `同一数字“${label}”前后列示不一致：${pageRef(a.prov)}为${n(a.value)}，${pageRef(b.prov)}为${n(b.value)}，请核实正确数值。`,
       evidence: [evidence(r, "first statement", a.prov), evidence(r, "second statement", b.prov)],
     }),
   );

@@ -200,6 +200,9 @@ function pad(c: GrayImage): GrayImage {
 /** Numbers are what auditors check: a doubtful numeric word is read again on its own. */
 const NUMBER_DOUBT = 75;
 const NUMERIC_PART = /[-+]?\d[\d,.，。]*%?/;
+/** A number as OCR may garble it: a stray symbol for a digit ("32£54,230.00"), a lost leading 1 (",222,006.62"). */
+const GARBLED_NUMBER = /[,，.]?\d[\d,.，。£€¥§$]*\d%?|[,，.]\d{3}(?:,\d{3})*(?:\.\d+)?/;
+const looksGarbled = (s: string): boolean => /\d[£€¥§$]\d/.test(s) || /^[,，.]\d{3}/.test(s);
 
 /**
  * A word with digits read with low confidence, with a digit after its % sign ("33.58%4"), or with
@@ -216,10 +219,12 @@ async function refineNumbers(
 ): Promise<OcrWord[]> {
   return Promise.all(
     words.map(async (w) => {
-      const m = NUMERIC_PART.exec(w.text);
+      const g = GARBLED_NUMBER.exec(w.text);
+      const garbled = g !== null && looksGarbled(g[0]);
+      const m = garbled ? g : NUMERIC_PART.exec(w.text);
       if (!m) return w;
       const tooPrecise = /\.\d{3,}%/.test(m[0]);
-      if (w.confidence >= NUMBER_DOUBT && !/%\d/.test(w.text) && !tooPrecise) return w;
+      if (w.confidence >= NUMBER_DOUBT && !/%\d/.test(w.text) && !tooPrecise && !garbled) return w;
       // The number's own box from the character boxes (the whole word box when they are missing).
       let box = { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 };
       const syms = w.symbols ?? [];
@@ -247,7 +252,8 @@ async function refineNumbers(
       const digits = (s: string): number => s.replace(/\D/g, "").length;
       if (/^\d{1,3}(,\d{3})+(\.\d+)?/.test(m[0]) && digits(number) < digits(m[0].replace(/%.*$/, "")))
         return w;
-      if (conf <= w.confidence && !fixesPrecision) return w;
+      // A garbled first reading gives way to any well-formed one tesseract is fairly sure of.
+      if (conf <= w.confidence && !fixesPrecision && !(garbled && conf >= 60)) return w;
       // Keep what surrounds the number in the first reading; drop a stray digit after a % sign.
       const before = w.text.slice(0, m.index);
       const after = w.text.slice(m.index + m[0].length).replace(/^\d+/, "");

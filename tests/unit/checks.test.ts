@@ -211,3 +211,18 @@ describe("last year's figures restated", () => {
     ]);
   });
 });
+
+describe("OCR digit confusions", () => {
+  it("reports two OCR readings one digit apart as info, pointing at the scan", () => {
+    const r = report("o");
+    state(r, "budget_total", "3295.881");
+    state(r, "budget_total", "3255.881");
+    for (const s of r.statements) s.figure.prov.conf = 90;
+    const fs = checkReport(r);
+    expect(fs).toMatchObject([{ rule: "restated_mismatch", severity: "info" }]);
+    expect(fs[0]!.message).toMatch(/识别误差/);
+    // printed in a text layer, the same two values are a contradiction
+    for (const s of r.statements) delete s.figure.prov.conf;
+    expect(checkReport(r)).toMatchObject([{ rule: "restated_mismatch", severity: "error" }]);
+  });
+});
