@@ -6,6 +6,7 @@ import type { PDFPageProxy, TextItem } from "pdfjs-dist/types/src/display/api.js
 import type { PageContent, PlacedImage, Segment, TextRun } from "../layout/page-model.js";
 import { classifyPage } from "./classify-page.js";
 import type { PdfJs } from "./open-document.js";
+import { operatorsToTextRuns } from "./operator-text.js";
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -31,11 +32,19 @@ const MIN_RULING_LENGTH = 3;
 export async function readPageContent(pdfjs: PdfJs, page: PDFPageProxy): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const base = viewport.transform as Matrix;
-  const [textContent, ops] = await Promise.all([
-    page.getTextContent({ includeMarkedContent: false, disableNormalization: true }),
-    page.getOperatorList(),
-  ]);
-  const runs = textItemsToRuns(textContent.items as TextItem[], base);
+  // One parse of the content stream gives text, rulings and images (see operator-text.ts);
+  // getTextContent is the fallback should the operator list's text state defeat us.
+  const ops = await page.getOperatorList();
+  let runs: TextRun[];
+  try {
+    runs = operatorsToTextRuns(pdfjs, page.commonObjs, ops.fnArray, ops.argsArray, base);
+  } catch {
+    const textContent = await page.getTextContent({
+      includeMarkedContent: false,
+      disableNormalization: true,
+    });
+    runs = textItemsToRuns(textContent.items as TextItem[], base);
+  }
   const { segments, images } = operatorsToGraphics(pdfjs, ops.fnArray, ops.argsArray, base);
   const width = viewport.width;
   const height = viewport.height;
