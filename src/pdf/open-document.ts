@@ -28,7 +28,12 @@ export function loadPdfJs(): Promise<PdfJs> {
     m.GlobalWorkerOptions.workerSrc = workerUrl;
     await import(workerUrl);
     if (Array.prototype.push !== nativePush) {
-      Object.defineProperty(Array.prototype, "push", { value: nativePush, writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(Array.prototype, "push", {
+        value: nativePush,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
     }
     return m;
   })();
