@@ -7,6 +7,11 @@ import type { PageKind, PlacedImage, TextRun } from "../layout/page-model.js";
 
 /** Fewer visible characters than this and the page has no usable text layer. */
 const MIN_TEXT_CHARS = 12;
+/**
+ * Painted paths above which a page without text is read by OCR: some producers print text as
+ * glyph outlines (a page of prose is thousands of paths; a ruled table alone is tens).
+ */
+const OUTLINED_TEXT_PATHS = 400;
 /** Share of suspicious glyphs above which a text layer is considered garbled. */
 const GARBLED_SHARE = 0.2;
 
@@ -60,6 +65,8 @@ export function classifyPage(
   images: readonly PlacedImage[],
   width: number,
   height: number,
+  /** Filled or stroked paths on the page: thousands of them and no text is text drawn as outlines. */
+  paintedPaths = 0,
 ): { kind: PageKind; reason: string } {
   const stats = glyphStats(runs.map((r) => r.text).join(""));
   const pageArea = width * height;
@@ -76,6 +83,12 @@ export function classifyPage(
       return {
         kind: "image_only",
         reason: `no text layer; images cover ${Math.round(imageShare * 100)}% of the page`,
+      };
+    }
+    if (paintedPaths >= OUTLINED_TEXT_PATHS) {
+      return {
+        kind: "image_only",
+        reason: `no text layer; ${paintedPaths} painted paths (text drawn as outlines)`,
       };
     }
     return { kind: "empty", reason: stats.total === 0 ? "blank page" : `only ${stats.total} characters` };

@@ -45,10 +45,10 @@ export async function readPageContent(pdfjs: PdfJs, page: PDFPageProxy): Promise
     });
     runs = textItemsToRuns(textContent.items as TextItem[], base);
   }
-  const { segments, images } = operatorsToGraphics(pdfjs, ops.fnArray, ops.argsArray, base);
+  const { segments, images, paintedPaths } = operatorsToGraphics(pdfjs, ops.fnArray, ops.argsArray, base);
   const width = viewport.width;
   const height = viewport.height;
-  const { kind, reason } = classifyPage(runs, images, width, height);
+  const { kind, reason } = classifyPage(runs, images, width, height, paintedPaths);
   return {
     number: page.pageNumber,
     width,
@@ -102,8 +102,9 @@ export function operatorsToGraphics(
   fnArray: readonly number[],
   argsArray: readonly unknown[],
   base: Matrix,
-): { segments: Segment[]; images: PlacedImage[] } {
+): { segments: Segment[]; images: PlacedImage[]; paintedPaths: number } {
   const OPS = pdfjs.OPS;
+  let paintedPaths = 0;
   const segments: Segment[] = [];
   const images: PlacedImage[] = [];
   let state: GraphicsState = { ctm: base };
@@ -183,6 +184,7 @@ export function operatorsToGraphics(
         const paintOp = args?.[0] as number;
         // endPath paints nothing: the path is a clip region, not a visible line.
         if (paintOp === OPS.endPath) break;
+        paintedPaths++;
         const data = (args?.[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
         if (!data) break;
         const stroke =
@@ -200,7 +202,7 @@ export function operatorsToGraphics(
         break;
     }
   }
-  return { segments, images };
+  return { segments, images, paintedPaths };
 }
 
 /** Path data uses pdf.js DrawOPS codes: moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4. */

@@ -19,6 +19,12 @@ describe("page classification", () => {
     expect(r.pages.map((p) => p.kind)).toEqual(["text", "text", "image_only", "image_only", "image_only"]);
   });
 
+  it("sends text drawn as glyph outlines (no text layer, hundreds of paths) to OCR", async () => {
+    const r = await read(path.join(ROOT, "tests/fixtures/text-as-outlines.pdf"));
+    expect(r.pages.map((p) => p.kind)).toEqual(["image_only"]);
+    expect(r.pages[0]!.kindReason).toMatch(/outlines/);
+  });
+
   it("reads a clean text layer as text", async () => {
     const r = await read(path.join(ROOT, "tests/fixtures/unrelated-notice.pdf"));
     expect(r.pages.map((p) => p.kind)).toEqual(["text"]);
