@@ -311,6 +311,15 @@ function nativeAvailable(): { ok: boolean; why?: string } {
     : { ok: true };
 }
 
+/** The code measured: the commit, and whether src/ had uncommitted changes (several people edit at once). */
+function codeVersion(): string {
+  const git = (...a: string[]) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" });
+  const head = git("rev-parse", "--short", "HEAD");
+  if (head.status !== 0) return "unknown (no git)";
+  const dirty = git("status", "--porcelain", "--", "src").stdout.trim() !== "";
+  return `${head.stdout.trim()}${dirty ? " + uncommitted changes in src/" : ""}`;
+}
+
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /**
@@ -459,6 +468,7 @@ async function main(): Promise<void> {
   const nativePerPage = native ? native.wallMs / numbers.length : undefined;
 
   console.log(`machine: ${machineLine()}`);
+  console.log(`code: ${codeVersion()}`);
   // Timings are only worth comparing on an otherwise idle machine: say what else ran meanwhile.
   const shares = [self.foreign, native?.foreign].filter((x): x is number => x !== undefined);
   if (shares.length > 0) {
