@@ -80,7 +80,10 @@ export async function ocrPage(
     refineNumbers(pageWords, clean, pool, raster.dpi),
     refineNumbers(cellWords.flat(), clean, pool, raster.dpi),
   ]);
-  const words = [...(await rereadDoubtfulLines(pageRefined, grayClean, pool, raster.dpi)), ...cellsRefined];
+  const words = [
+    ...(await rereadDoubtfulLines(dropPhantoms(pageRefined), grayClean, pool, raster.dpi)),
+    ...cellsRefined,
+  ];
   const runs: TextRun[] = joinUnitWords(words).map((w) => wordToRun(w, toX, toY, raster.scaleY));
   const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
@@ -128,6 +131,12 @@ function maskCells(img: GrayImage, boxes: ReadonlyArray<[number, number, number,
   return { width: img.width, height: img.height, data };
 }
 
+/** Three or more capitals (with dots or brackets) in a Chinese report's cell are misread Chinese… */
+const LATIN_GARBAGE = /[A-Z]{3,}|[A-Z][a-z]?[A-Z]{2}/;
+/** …unless they are one of the acronyms these reports use. */
+const ACRONYMS =
+  /^[(（]?(APP|UPS|PDF|GDP|CPI|PPP|LED|GPS|APP\d*|PC|IT|OA|ICT|5G|4G|CBD|VR|AR|AI)[)）.,，。;；]?$/;
+
 /** White margin around a cell crop: tesseract finds text poorly when it touches the image edge. */
 const PAD = 12;
 
@@ -157,6 +166,14 @@ async function ocrCell(
   if (meanConf(words) < RETRY_CONFIDENCE && gray !== bin) {
     const again = await pool.recognize(toPgm(pad(crop(gray, ...box))), { psm, dpi });
     if (meanConf(again) > meanConf(words)) words = again;
+  }
+  // Capital-letter garbage in a cell of Chinese ("BRERA" for 有效提升): read it again with Chinese only.
+  if (words.some((w) => LATIN_GARBAGE.test(w.text) && !ACRONYMS.test(w.text))) {
+    const chinese = await pool.recognize(toPgm(pad(c)), { psm, dpi, chineseOnly: true });
+    const garbage = (ws: readonly OcrWord[]): number =>
+      ws.filter((w) => LATIN_GARBAGE.test(w.text) && !ACRONYMS.test(w.text)).length;
+    if (chinese.length > 0 && garbage(chinese) < garbage(words) && meanConf(chinese) >= meanConf(words) - 10)
+      words = chinese;
   }
   // A cell opening with 之 before a number is a misread ≥ (see repairTargetText).
   const first = words[0];
@@ -202,7 +219,9 @@ const NUMBER_DOUBT = 75;
 const NUMERIC_PART = /[-+]?\d[\d,.，。]*%?/;
 /** A number as OCR may garble it: a stray symbol for a digit ("32£54,230.00"), a lost leading 1 (",222,006.62"). */
 const GARBLED_NUMBER = /[,，.]?\d[\d,.，。£€¥§$]*\d%?|[,，.]\d{3}(?:,\d{3})*(?:\.\d+)?/;
-const looksGarbled = (s: string): boolean => /\d[£€¥§$]\d/.test(s) || /^[,，.]\d{3}/.test(s);
+// A lost leading "1," shows as a number opening with an ASCII separator and a full group
+// (",222,006.62"); "，2022" after Chinese text is just a comma before a year.
+const looksGarbled = (s: string): boolean => /\d[£€¥§$]\d/.test(s) || /^[,.]\d{3}[,.]/.test(s);
 
 /**
  * A word with digits read with low confidence, with a digit after its % sign ("33.58%4"), or with
@@ -384,4 +403,15 @@ async function rereadDoubtfulLines(
     taken.push(box);
   }
   return out;
+}
+
+/**
+ * tesseract sometimes invents a character in a wide gap after a narrow one (人群 → 人和群): a lone
+ * Chinese character half an em wide, read with low confidence. Real characters are about an em wide.
+ */
+function dropPhantoms(words: readonly OcrWord[]): OcrWord[] {
+  return words.filter((w) => {
+    if (!/^[\u4e00-\u9fff]$/.test(w.text) || w.confidence >= 70) return true;
+    return w.x1 - w.x0 >= 0.6 * Math.min(w.lineHeight, w.y1 - w.y0 || w.lineHeight);
+  });
 }

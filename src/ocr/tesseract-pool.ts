@@ -34,6 +34,8 @@ export interface OcrWord {
 
 export interface OcrPoolOptions {
   workers?: number;
+  /** Languages, "+"-joined (default chi_sim+eng). */
+  langs?: string;
   /** Folder for the language files the workers read (default: a folder under the OS temp dir). */
   dataDir?: string;
   /** Milliseconds to wait for a worker to start (a failed language load can hang forever). */
@@ -91,8 +93,14 @@ export class OcrPool {
   private readonly startTimeoutMs: number;
   private closed = false;
 
+  private readonly langs: string;
+  private readonly dataDir?: string;
+  private chinese?: OcrPool;
+
   constructor(options: OcrPoolOptions = {}) {
+    this.langs = options.langs ?? process.env.SELFEVAL_OCR_LANGS ?? LANGS.join("+");
     this.size = Math.max(1, options.workers ?? os.availableParallelism());
+    this.dataDir = options.dataDir;
     this.langPath = prepareLangDir(options.dataDir);
     this.startTimeoutMs = options.startTimeoutMs ?? 120_000;
     this.queue = new PQueue({ concurrency: this.size });
@@ -103,7 +111,7 @@ export class OcrPool {
     this.starting ??= (async () => {
       const make = async (): Promise<Slot> => {
         const created = Tesseract.createWorker(
-          (process.env.SELFEVAL_OCR_LANGS ?? LANGS.join("+")).split("+"),
+          this.langs.split("+"),
           Tesseract.OEM.LSTM_ONLY,
           {
             langPath: this.langPath,
@@ -112,8 +120,9 @@ export class OcrPool {
             logger: () => undefined,
           },
           {
-            // chi_sim's config asks for chi_sim_vert; loading only eng as a sub-language avoids a garbled warning.
-            tessedit_load_sublangs: "eng",
+            // chi_sim's config asks for chi_sim_vert; naming the sub-languages ourselves (eng, or
+            // none for the Chinese-only worker) avoids a garbled "Failed loading language" warning.
+            tessedit_load_sublangs: this.langs.includes("eng") ? "eng" : "",
           } as unknown as Partial<Tesseract.InitOptions>,
         );
         const worker = await withTimeout(created, this.startTimeoutMs, "starting an OCR worker");
@@ -137,9 +146,21 @@ export class OcrPool {
   /** Recognises one image (a P5 PGM buffer or PNG) and returns its words in pixel coordinates. */
   async recognize(
     image: Buffer,
-    options: { psm?: Psm; dpi?: number; whitelist?: string } = {},
+    options: { psm?: Psm; dpi?: number; whitelist?: string; chineseOnly?: boolean } = {},
   ): Promise<OcrWord[]> {
     if (this.closed) throw new Error("the OCR pool is closed");
+    // With English loaded beside Chinese, tesseract now and then reads a narrow cell of Chinese as
+    // capital-letter garbage ("有效提升" → "BRERA"); such crops are read again by one worker that
+    // knows only Chinese, started the first time it is needed.
+    if (options.chineseOnly && this.langs !== "chi_sim") {
+      this.chinese ??= new OcrPool({
+        workers: 1,
+        langs: "chi_sim",
+        dataDir: this.dataDir,
+        startTimeoutMs: this.startTimeoutMs,
+      });
+      return this.chinese.recognize(image, { ...options, chineseOnly: false });
+    }
     await this.start();
     return this.queue.add(async () => {
       const slot = this.idle.pop()!;
@@ -165,6 +186,7 @@ export class OcrPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.chinese?.close();
     await this.queue.onIdle();
     await Promise.all(this.all.map((s) => s.worker.terminate().catch(() => undefined)));
     this.all.length = 0;
