@@ -80,10 +80,7 @@ export async function ocrPage(
     refineNumbers(pageWords, clean, pool, raster.dpi),
     refineNumbers(cellWords.flat(), clean, pool, raster.dpi),
   ]);
-  const words = [
-    ...(await rereadDoubtfulLines(dropPhantoms(pageRefined), grayClean, pool, raster.dpi)),
-    ...cellsRefined,
-  ];
+  const words = [...(await rereadDoubtfulLines(pageRefined, grayClean, pool, raster.dpi)), ...cellsRefined];
   const runs: TextRun[] = joinUnitWords(words).map((w) => wordToRun(w, toX, toY, raster.scaleY));
   const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
@@ -403,15 +400,4 @@ async function rereadDoubtfulLines(
     taken.push(box);
   }
   return out;
-}
-
-/**
- * tesseract sometimes invents a character in a wide gap after a narrow one (人群 → 人和群): a lone
- * Chinese character half an em wide, read with low confidence. Real characters are about an em wide.
- */
-function dropPhantoms(words: readonly OcrWord[]): OcrWord[] {
-  return words.filter((w) => {
-    if (!/^[\u4e00-\u9fff]$/.test(w.text) || w.confidence >= 70) return true;
-    return w.x1 - w.x0 >= 0.6 * Math.min(w.lineHeight, w.y1 - w.y0 || w.lineHeight);
-  });
 }
