@@ -180,6 +180,15 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     issues,
   };
   if (id.department) report.department = id.department;
+  if (id.departmentCorrected) {
+    issues.push({
+      stage: "ocr",
+      code: "ocr_name_corrected",
+      severity: "info",
+      message: id.departmentCorrected,
+      page: id.department?.prov.page,
+    });
+  }
   if (id.fiscalYear) report.fiscal_year = id.fiscalYear;
   if (id.kind) report.report_kind = id.kind;
   // A form states its score and grade in its closing rows; prose wins where both exist.

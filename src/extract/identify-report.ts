@@ -8,6 +8,7 @@ import { normalizeText } from "../layout/located-text.js";
 import { cellAt } from "../layout/table-model.js";
 import { foldLabel, longestMatch, type Vocabulary } from "./definitions.js";
 import { compact, findCompact, provOf } from "./figure.js";
+import { correctPlaceNames } from "./place-names.js";
 
 export interface Identity {
   /** Index (in the blocks) of the report's title: a report embedded in a larger publication starts there. */
@@ -15,6 +16,8 @@ export interface Identity {
   department?: Text;
   fiscalYear?: Figure;
   kind?: Text;
+  /** How an OCR'd department name was corrected, when it was. */
+  departmentCorrected?: string;
   /** Why the document is not a self-evaluation report, when it is not. */
   notAReport?: string;
 }
@@ -119,8 +122,17 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       }
     }
   }
-  // 3. An OCR'd title may misread a character of the name (番禺 → 番帅) that the body prints many times.
-  if (id.department?.prov.conf !== undefined) id.department = confirmNameByBody(id.department, blocks);
+  // 3. An OCR'd title may misread a character of the name (番禺 → 番帅): a place name that is not a
+  // division of the city it names is corrected from the gazetteer, then the body, which prints the
+  // name many times, is consulted.
+  if (id.department?.prov.conf !== undefined) {
+    const fixed = correctPlaceNames(id.department.value);
+    if (fixed) {
+      id.departmentCorrected = `OCR read the department as “${id.department.value}”; the place name was corrected from the list of administrative divisions (${fixed.change}) — confirm on the scan`;
+      id.department = { ...id.department, value: fixed.value };
+    }
+    id.department = confirmNameByBody(id.department, blocks);
+  }
   // 4. Not a self-evaluation report: no kind in a title and no 绩效 evaluation vocabulary at all.
   if (!id.kind) {
     const early = blocks

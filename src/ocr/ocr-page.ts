@@ -227,7 +227,7 @@ const looksGarbled = (s: string): boolean => /\d[£€¥§$]\d/.test(s) || /^[,.
  * character boxes) as a single line; the new reading replaces the number only if tesseract is
  * more confident of it and it parses as a number.
  */
-async function refineNumbers(
+export async function refineNumbers(
   words: OcrWord[],
   bin: GrayImage,
   pool: OcrPool,
@@ -259,7 +259,8 @@ async function refineNumbers(
       const c = crop(bin, box.x0 - 5, Math.min(box.y0, w.y0) - 6, box.x1 + 5, Math.max(box.y1, w.y1) + 6);
       if (c.width < 6 || c.height < 6) return w;
       const again = await pool.recognize(toPgm(pad(c)), { psm: "7", dpi });
-      const n = NUMERIC_PART.exec(again.map((a) => a.text).join(""));
+      const againText = again.map((a) => a.text).join("");
+      const n = NUMERIC_PART.exec(againText);
       const number = n?.[0].replace(/[.,，。]+$/, "");
       if (!number || !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(number)) return w;
       const conf = meanConf(again);
@@ -268,6 +269,10 @@ async function refineNumbers(
       const digits = (s: string): number => s.replace(/\D/g, "").length;
       if (/^\d{1,3}(,\d{3})+(\.\d+)?/.test(m[0]) && digits(number) < digits(m[0].replace(/%.*$/, "")))
         return w;
+      // A crop that clipped a digit at its edge shows the remains as a bracket or bar before the
+      // number (")2.3" for "92.3"): such a reading with fewer digits is not taken.
+      const clipped = /[)(|\][lI!]$/.test(againText.slice(0, n!.index));
+      if (clipped && digits(number) < digits(m[0].replace(/%.*$/, ""))) return w;
       // A garbled first reading gives way to any well-formed one tesseract is fairly sure of.
       if (conf <= w.confidence && !fixesPrecision && !(garbled && conf >= 60)) return w;
       // Keep what surrounds the number in the first reading; drop a stray digit after a % sign.

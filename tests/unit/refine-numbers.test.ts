@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { refineNumbers } from "../../src/ocr/ocr-page.js";
+import type { GrayImage } from "../../src/ocr/raster/index.js";
+import type { OcrPool, OcrWord } from "../../src/ocr/tesseract-pool.js";
+
+const page: GrayImage = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255) };
+
+function word(text: string, confidence: number): OcrWord {
+  return { text, confidence, x0: 100, y0: 40, x1: 160, y1: 60, baseline: 58, lineHeight: 24 };
+}
+
+/** A pool that answers every crop with one reading. */
+function poolReading(text: string, confidence: number): OcrPool {
+  return { recognize: async () => [word(text, confidence)] } as unknown as OcrPool;
+}
+
+describe("refineNumbers (re-reading doubtful numbers from their own crop)", () => {
+  it("takes a more confident, well-formed reading", async () => {
+    const [w] = await refineNumbers([word("得分92.8", 50)], page, poolReading("92.3", 90), 300);
+    expect(w!.text).toBe("得分92.3");
+  });
+
+  it("does not take a reading whose crop clipped a digit (a bracket where the digit was)", async () => {
+    const [w] = await refineNumbers([word("92.3", 61)], page, poolReading(")2.3", 86), 300);
+    expect(w!.text).toBe("92.3");
+  });
+
+  it("does not trade a thousands-separated number for one with fewer digits", async () => {
+    const [w] = await refineNumbers([word("1,561,500.00", 60)], page, poolReading("561,500.00", 90), 300);
+    expect(w!.text).toBe("1,561,500.00");
+  });
+
+  it("leaves confident numbers alone", async () => {
+    const [w] = await refineNumbers([word("45.6", 95)], page, poolReading("46.6", 99), 300);
+    expect(w!.text).toBe("45.6");
+  });
+});
