@@ -163,6 +163,8 @@ export const vocabulary: Vocabulary = {
     文出: "支出",
     支岀: "支出",
     退体: "退休",
+    // tesseract puts a 和 into the gap between 休 and 人 (measured on two scans).
+    退休和人员: "退休人员",
     预箕: "预算",
     执衍: "执行",
     決算: "决算",

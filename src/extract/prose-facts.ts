@@ -12,7 +12,9 @@ import { parseChineseInteger, parseDecimal } from "./numbers.js";
 
 type StaffKey = "authorized" | "in_service" | "contract" | "retired";
 
-const COUNT = /(\d+|[一二两三四五六七八九十百零]+)\s*(名|人|个)(?!次|员|数|民|才)/gu;
+/** A count and its unit; OCR reads 人 after a number as "A" or "Ao" (taken only from OCR'd text). */
+const COUNT =
+  /(\d+|[一二两三四五六七八九十百零]+)\s*(名|人|个|A(?=[o0]?(?:[。.,，;；\s]|$)))(?!次|员|数|民|才)/gu;
 
 /** Staff counts: the count right after a staff label in the same clause. */
 export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<StaffKey, Figure>> {
@@ -45,11 +47,9 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
     if (!best || out[best.key]) continue;
     const digits = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInteger(m[1]!);
     if (digits === undefined) continue;
-    out[best.key] = figureOf(
-      { value: String(digits), ulp: "1" },
-      m[2]!,
-      provOf(lt, m.index, m.index + m[1]!.length),
-    );
+    const prov = provOf(lt, m.index, m.index + m[1]!.length);
+    if (m[2] === "A" && prov.conf === undefined) continue;
+    out[best.key] = figureOf({ value: String(digits), ulp: "1" }, m[2] === "A" ? "人" : m[2]!, prov);
   }
   return out;
 }

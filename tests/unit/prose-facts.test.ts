@@ -65,4 +65,14 @@ describe("staff counts", () => {
       contract: "87",
     });
   });
+
+  it("reads OCR's 人 as A and its 退休和人员 for 退休人员 — from OCR'd text only", () => {
+    const text = "在职合同人员146 人 ; 在编退休和人员89 Ao";
+    const ocr = LocatedText.fromBox(text, 1, { x0: 0, y0: 0, x1: 300, y1: 10 }, 90);
+    const s = staffCounts(ocr, vocabulary);
+    expect(s.retired).toMatchObject({ value: "89", unit: "人" });
+    expect(s.contract?.value).toBe("146");
+    // A text layer that prints "89 A" means something else.
+    expect(staffCounts(lt(text), vocabulary).retired).toBeUndefined();
+  });
 });
