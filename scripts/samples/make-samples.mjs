@@ -257,7 +257,7 @@ function checkTruth(e, t, f) {
 // ---------------------------------------------------------------------------------------
 // 3. Test fixtures
 
-function makeFixtures(work) {
+async function makeFixtures(work) {
   mkdirSync(FIXTURES, { recursive: true });
 
   const garbled = join(FIXTURES, 'garbled-text-layer.pdf');
@@ -279,6 +279,29 @@ function makeFixtures(work) {
   const n = record(notice);
   check(n, n.pages === 1, `${n.pages} page`);
   checkTextPdf(n, ['关于召开', '会议的通知']);
+
+  // A worse scan, as old archives hold them: 200 dpi, turned 1.5–2.5°, JPEG quality 40. Pages 1
+  // (the title) and 7 (the score and the indicator table) of the LibreOffice seed report.
+  {
+    const out = join(FIXTURES, 'scan-seed-worse-200dpi.pdf');
+    const dir = makeTempDir('scan-worse-');
+    try {
+      const pages = [];
+      for (const p of [1, 7]) {
+        const sub = join(dir, `p${p}`);
+        mkdirSync(sub);
+        pages.push(...(await scanPages(join(SAMPLES, 'seed-report.pdf'), sub, {
+          dpi: 200, seed: `seed-worse-${p}`, first: p, last: p, minAngle: 1.5, maxAngle: 2.5, quality: 40,
+        })));
+      }
+      writeJpegPdf(pages, out);
+      const e = record(out, [`200 dpi gray JPEG q40, angles ${pages.map((x) => x.angle.toFixed(2)).join(' ')}`]);
+      checkImageOnly(e, 2);
+      check(e, pages.every((x) => Math.abs(x.angle) >= 1.5), 'every page turned at least 1.5°');
+    } finally {
+      removeDir(dir);
+    }
+  }
 
   const png = join(FIXTURES, 'deskew-table.png');
   makeDeskewTable(work, png, join(FIXTURES, 'deskew-table.json'));
@@ -491,7 +514,7 @@ async function main() {
     }
     if (only.has('fixtures')) {
       console.log('3. test fixtures');
-      makeFixtures(work);
+      await makeFixtures(work);
     }
     if (only.has('styles')) {
       console.log('4. layout variants (form only, inside a 部门决算, running headers + 续表)');

@@ -86,3 +86,32 @@ describe("OCR, offline", () => {
     expect(r.headline.basic_total?.prov.page).toBe(1);
   });
 });
+
+describe("OCR of a worse scan (200 dpi, turned 1.6–1.8°, JPEG quality 40)", () => {
+  const WORSE = path.join(ROOT, "tests/fixtures/scan-seed-worse-200dpi.pdf");
+  const run = selfeval(["show", "--json", WORSE, "--db", path.join(ROOT, "output/no-such.db")]);
+
+  it("reads the title page and the score and indicator table", () => {
+    expect(run.status, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as Report;
+    expect(r.ocr_pages).toBe(2);
+    expect(r.fiscal_year?.value).toBe("2022");
+    // Read from the scan at its own 200 dpi, tesseract took this 9 for a 3: it is resampled first.
+    expect(r.self_score?.value).toBe("92.3");
+    expect(r.grade?.value).toBe("优");
+    expect(r.indicators).toHaveLength(11);
+    expect(r.indicators.map((i) => i.target_value)).toEqual([
+      "23618",
+      "70",
+      "100",
+      "100",
+      "90",
+      "6000",
+      undefined,
+      "190",
+      "5",
+      "10",
+      "90",
+    ]);
+  });
+});

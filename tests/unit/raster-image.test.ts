@@ -14,6 +14,7 @@ import {
   removeRulings,
   rgbaToGray,
   rotate,
+  scale,
   toPgm,
 } from "../../src/ocr/raster/index.js";
 
@@ -367,5 +368,25 @@ describe("deskew-table fixture", () => {
     const lines = findRulings(binarize(rotate(gray, -skew)));
     expect(lines.filter((l) => l.orient === "h")).toHaveLength(meta.rows + 1);
     expect(lines.filter((l) => l.orient === "v")).toHaveLength(meta.cols + 1);
+  });
+});
+
+describe("scale", () => {
+  it("keeps flat areas flat and the image's proportions", () => {
+    const img = createGray(20, 10, 200);
+    const up = scale(img, 1.5);
+    expect([up.width, up.height]).toEqual([30, 15]);
+    expect(new Set(up.data)).toEqual(new Set([200]));
+  });
+
+  it("interpolates between pixels and keeps an edge where it was", () => {
+    // left half black, right half white
+    const img = createGray(10, 2, 255);
+    for (let y = 0; y < 2; y++) img.data.fill(0, y * 10, y * 10 + 5);
+    const up = scale(img, 2);
+    const row = Array.from(up.data.subarray(0, up.width));
+    expect(row.slice(0, 9).every((v) => v === 0)).toBe(true);
+    expect(row.slice(11).every((v) => v === 255)).toBe(true);
+    expect(row[9]! > 0 && row[9]! < 255 && row[10]! > row[9]!).toBe(true);
   });
 });

@@ -45,7 +45,7 @@ async function pool(items, limit, fn) {
  * Scan pages [first..last] of `pdf` into JPEG files in `workDir`.
  * Returns [{ jpg, angle, width, height }] in page order.
  */
-export async function scanPages(pdf, workDir, { dpi = 300, seed, first, last, maxAngle = 1.2 }) {
+export async function scanPages(pdf, workDir, { dpi = 300, seed, first, last, maxAngle = 1.2, minAngle = 0, quality = 75 }) {
   const prefix = join(workDir, 'page');
   const args = ['-r', String(dpi), '-gray'];
   if (first) args.push('-f', String(first));
@@ -57,7 +57,11 @@ export async function scanPages(pdf, workDir, { dpi = 300, seed, first, last, ma
   const jobs = pgms.map((f, i) => ({
     pgm: join(workDir, f),
     jpg: join(workDir, f.replace(/\.pgm$/, '.jpg')),
-    angle: Math.round((random() * 2 - 1) * maxAngle * 100) / 100,
+    // |angle| between minAngle and maxAngle, either way.
+    angle: (() => {
+      const r = random() * 2 - 1;
+      return Math.round(Math.sign(r || 1) * (minAngle + Math.abs(r) * (maxAngle - minAngle)) * 100) / 100;
+    })(),
     noiseSeed: Math.floor(random() * 1e6) + i,
   }));
   const parallel = Math.max(1, Math.min(4, cpus().length));
@@ -73,7 +77,7 @@ export async function scanPages(pdf, workDir, { dpi = 300, seed, first, last, ma
       '-blur', '0x0.8', // optics
       '+level', '2%,96%', // paper is not pure white, toner not pure black
       '-type', 'Grayscale', '-strip',
-      '-quality', '75',
+      '-quality', String(quality),
       j.jpg,
     ], { maxBuffer: 64 * 1024 * 1024 });
     return { jpg: j.jpg, angle: j.angle, width: w, height: h, dpi };

@@ -8,4 +8,5 @@ export { toPgm } from "./pgm.js";
 export { removeRulings } from "./remove-rulings.js";
 export { rotate } from "./rotate.js";
 export { defaultMinLength, type FindRulingsOptions, findRulings, type PixelLine } from "./rulings.js";
+export { scale } from "./scale.js";
 export { estimateTextHeight } from "./text-height.js";
