@@ -137,7 +137,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     }
     const table = b.table;
     const match = matchTable(table, defs.tables);
-    const closing = tableScoreAndGrade(table);
+    const closing = tableScoreAndGrade(table, match);
     tableScore ??= closing.score;
     tableGrade ??= closing.grade;
     if (match?.def.kind === "indicators")

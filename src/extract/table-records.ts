@@ -42,6 +42,18 @@ function mapHeader(headers: string[], def: TableDef): Array<string | undefined> 
       }
     }
   });
+  for (const [field, patterns] of Object.entries(def.prefer ?? {})) {
+    const at = fields.indexOf(field);
+    if (at < 0 || longestMatch(headers[at]!, patterns)) continue;
+    const better = headers.findIndex(
+      (h, c) =>
+        fields[c] === undefined && h && longestMatch(h, patterns) && longestMatch(h, def.columns[field]!),
+    );
+    if (better >= 0) {
+      fields[at] = undefined;
+      fields[better] = field;
+    }
+  }
   return fields;
 }
 
@@ -224,7 +236,9 @@ export function tableToProjects(
     unitFromHeader(match.headers[match.fields.indexOf(f)] ?? "") ?? defaultUnit;
   for (const row of dataRows(table, match)) {
     const name = row.text("name");
-    if (!name || /^(合计|总计|小计)$/.test(compact(name))) continue;
+    // Total rows, and a budget table's one row (部门预算总额) that a project header matched, are no projects.
+    if (!name || /^(合计|总计|小计|(部门)?预算总额|部门预算|总额|部门整体(支出)?)$/.test(compact(name)))
+      continue;
     const p: ProjectSpending = { name, context: "table", prov: provOf(row.get("name")!.text) };
     const budget = amountCell(row.get("budget"), unitOfField("budget"));
     const executed = amountCell(row.get("executed"), unitOfField("executed"));
@@ -242,34 +256,63 @@ export function tableToProjects(
 export const sumValues = (fs: readonly Figure[]): string =>
   decimalString(fs.reduce((a, f) => a.plus(new Big(f.value)), new Big(0)));
 
+/** Labels of a form's total score and its grade; the value follows in the same row. */
+const SCORE_LABEL =
+  /^(总分|合计得分|自评得分|综合得分|总得分|得分合计|自评总分|评价得分|总得分值|自评分数|综合评分)$/;
+const GRADE_LABEL = /^(自评等级|绩效等级|评价等级|等级|自评结果|评价结果|自评等次|评价等次)$/;
+const GRADE_VALUE = /^(优秀|良好|合格|不合格|优|良|中|差)$/;
+
 /**
- * A form's closing rows: 总分 | 100 | 92.3 and 自评等级 | 良. The score is the last number of the
- * 总分 row (at most 100); the grade the first grade word after its label.
+ * A form's closing rows: 总分 | 100 | 92.3 and 自评等级 | 良, or both in one row (自评总分 | 95.62 |
+ * 自评等级 | 优). A label may sit in any cell; the score is the last number (at most 100) after it
+ * and before the next label, the grade the first grade word after its label. In an indicator
+ * table, its 合计 row gives the score from the score column (weights add to 100 there).
  */
-export function tableScoreAndGrade(table: Table): { score?: Figure; grade?: Text } {
+export function tableScoreAndGrade(table: Table, match?: HeaderMatch): { score?: Figure; grade?: Text } {
   const out: { score?: Figure; grade?: Text } = {};
+  const textOf = (c: TableCell): string => compact(normalizeText(c.text.printed));
+  const scoreOf = (c: TableCell): Figure | undefined => {
+    const n = parseDecimal(textOf(c).replace(/分$/, ""));
+    return n && Number(n.value) <= 100 && Number(n.value) > 0 ? figureOf(n, "分", provOf(c.text)) : undefined;
+  };
   for (let r = 0; r < table.rows.length; r++) {
     const cells = Array.from({ length: table.nCols }, (_, c) => cellAt(table, r, c)).filter(
       (c, i, a): c is TableCell => !!c && a.indexOf(c) === i,
     );
-    const label = compact(normalizeText(cells[0]?.text.printed ?? ""));
-    if (!out.score && /^(总分|合计得分|自评得分|综合得分|总得分|得分合计)$/.test(label)) {
-      for (const c of cells.slice(1).reverse()) {
-        const n = parseDecimal(compact(normalizeText(c.text.printed)).replace(/分$/, ""));
-        if (n && Number(n.value) <= 100 && Number(n.value) > 0) {
-          out.score = figureOf(n, "分", provOf(c.text));
-          break;
+    cells.forEach((cell, i) => {
+      const label = textOf(cell);
+      if (!out.score && SCORE_LABEL.test(label)) {
+        const after = cells.slice(i + 1);
+        const stop = after.findIndex((c) => GRADE_LABEL.test(textOf(c)) || SCORE_LABEL.test(textOf(c)));
+        for (const c of (stop >= 0 ? after.slice(0, stop) : after).reverse()) {
+          const f = scoreOf(c);
+          if (f) {
+            out.score = f;
+            break;
+          }
         }
       }
-    }
-    if (!out.grade && /^(自评等级|绩效等级|评价等级|等级|自评结果)$/.test(label)) {
-      for (const c of cells.slice(1)) {
-        const g = /^(优秀|良好|合格|不合格|优|良|中|差)$/.exec(compact(normalizeText(c.text.printed)));
-        if (g) {
-          out.grade = { value: g[1]!, prov: provOf(c.text) };
-          break;
+      if (!out.grade && GRADE_LABEL.test(label)) {
+        for (const c of cells.slice(i + 1)) {
+          const g = GRADE_VALUE.exec(textOf(c));
+          if (g) {
+            out.grade = { value: g[1]!, prov: provOf(c.text) };
+            break;
+          }
         }
       }
+    });
+  }
+  // An indicator table's 合计/总计 row: its score column holds the total score.
+  const scoreCol = match?.def.kind === "indicators" ? match.fields.indexOf("score") : -1;
+  if (!out.score && match && scoreCol >= 0) {
+    for (let r = match.headerRow + 1; r < table.rows.length; r++) {
+      const first = cellAt(table, r, 0);
+      if (!first || !/^(合计|总计|总分)$/.test(textOf(first))) continue;
+      const cell = cellAt(table, r, scoreCol);
+      const f = cell && cell !== first ? scoreOf(cell) : undefined;
+      if (f) out.score = f;
+      break;
     }
   }
   return out;

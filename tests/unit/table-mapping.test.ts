@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { definitions } from "../../pipelines/definitions.js";
 import {
   matchTable,
+  tableScoreAndGrade,
   tableToIndicators,
   tableToProjects,
   tableToTasks,
@@ -160,5 +161,56 @@ describe("table header maps", () => {
         ]),
       ),
     ).toBeUndefined();
+  });
+
+  it("takes the adjusted budget when a project table also prints the initial one", () => {
+    const t = grid([
+      ["项目", "年初预算（元）", "调整预算（元）", "决算数（元）", "执行率"],
+      ["特困人员救助供养资金", "4,000,000.00", "4,315,600.00", "4,108,236.50", "95.19%"],
+      ["部门预算总额", "9,000,000.00", "9,500,000.00", "9,300,000.00", "97.89%"],
+    ]);
+    const m = matchTable(t, definitions.tables)!;
+    expect(m.def.kind).toBe("projects");
+    const ps = tableToProjects(t, m, "万元");
+    // the total row is no project
+    expect(ps.map((p) => [p.name, p.budget?.value, p.executed?.value])).toEqual([
+      ["特困人员救助供养资金", "431.56", "410.82365"],
+    ]);
+  });
+
+  it("reads task tables headed 重点工作 / 资金预算（万元）", () => {
+    const t = grid([
+      ["序号", "重点工作", "工作内容", "资金预算（万元）", "年度目标", "完成情况"],
+      ["1", "兜牢城乡低保底线", "按时足额发放低保金", "1,586.20", "应保尽保", "已完成"],
+    ]);
+    const m = matchTable(t, definitions.tables)!;
+    expect(m.def.kind).toBe("tasks");
+    expect(tableToTasks(t, m, "万元").map((x) => [x.name, x.planned?.value])).toEqual([
+      ["兜牢城乡低保底线", "1586.2"],
+    ]);
+  });
+});
+
+describe("a form's score and grade", () => {
+  it("finds labels in any cell of a row", () => {
+    const t = grid([
+      ["年度总体目标", "完成全年任务", "", ""],
+      ["自评总分", "95.62", "自评等级", "优"],
+    ]);
+    const { score, grade } = tableScoreAndGrade(t);
+    expect([score?.value, grade?.value]).toEqual(["95.62", "优"]);
+  });
+
+  it("reads the score from an indicator table's 合计 row, only from the score column", () => {
+    const t = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "完成确权登记宗数", "≥1200宗", "1268宗", "100", "96.7"],
+      ["合计", "", "", "", "", "100", "96.7"],
+    ]);
+    const m = matchTable(t, definitions.tables)!;
+    expect(m.def.kind).toBe("indicators");
+    expect(tableScoreAndGrade(t, m).score?.value).toBe("96.7");
+    // without knowing the table is an indicator table, a 合计 row is not a score
+    expect(tableScoreAndGrade(t).score).toBeUndefined();
   });
 });
