@@ -337,7 +337,11 @@ export function checkReport(r: Report): Finding[] {
 
   // 6. Scores against results: indicator scores adding up to the self score; a missed target scored in full.
   const scored = r.indicators.filter((i) => i.score);
-  if (r.self_score && scored.length >= 3 && scored.length === r.indicators.length) {
+  // Only where the indicators carry the whole 100 points: many forms give 10 of them to budget
+  // execution (得分（满分10）) outside the indicator block.
+  const weights = r.indicators.every((i) => i.weight) ? sumOf(r.indicators.map((i) => i.weight!)) : undefined;
+  const whole = weights !== undefined && Math.abs(Number(weights.value) - 100) < 0.5;
+  if (r.self_score && scored.length >= 3 && scored.length === r.indicators.length && whole) {
     const sum = sumOf(scored.map((i) => i.score!));
     const v = judge(r.self_score, sum);
     if (v) {

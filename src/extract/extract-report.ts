@@ -25,7 +25,7 @@ import type { AmountUnit } from "./numbers.js";
 import { grade, proseProject, selfScore, staffCounts } from "./prose-facts.js";
 import { tableToMentions } from "./table-mentions.js";
 import {
-  matchTable,
+  matchTableBlocks,
   tableScoreAndGrade,
   tableToIndicators,
   tableToProjects,
@@ -136,14 +136,20 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       return;
     }
     const table = b.table;
-    const match = matchTable(table, defs.tables);
-    const closing = tableScoreAndGrade(table, match);
+    const matches = matchTableBlocks(table, defs.tables);
+    const match = matches[0];
+    const closing = tableScoreAndGrade(
+      table,
+      matches.find((m) => m.def.kind === "indicators"),
+    );
     tableScore ??= closing.score;
     tableGrade ??= closing.grade;
-    if (match?.def.kind === "indicators")
-      indicators.push(...tableToIndicators(table, match).map((x) => repairOcrTarget(x, issues)));
-    else if (match?.def.kind === "tasks") tasks.push(...tableToTasks(table, match, defaultUnit));
-    else if (match?.def.kind === "projects") projects.push(...tableToProjects(table, match, defaultUnit));
+    for (const m of matches) {
+      if (m.def.kind === "indicators")
+        indicators.push(...tableToIndicators(table, m).map((x) => repairOcrTarget(x, issues)));
+      else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit));
+      else if (m.def.kind === "projects") projects.push(...tableToProjects(table, m, defaultUnit));
+    }
 
     // Everything above a header found deep in the table (a form's funds block), and every table
     // that is not an indicator/task/project table, is read like prose for figures.

@@ -40,7 +40,26 @@ export function tableToMentions(
   const out: Mention[] = [];
   for (let r = headerRows; r < rows; r++) {
     const cells = Array.from({ length: table.nCols }, (_, c) => text(r, c));
-    const labelCol = cells.findIndex((s) => s !== "" && !isNum(s) && !/^\d+$/.test(s));
+    let labelCol = cells.findIndex((s) => s !== "" && !isNum(s) && !/^\d+$/.test(s));
+    // A form's group cell spanning several rows (年度预算执行情况（元） | 年度资金总额 | 18,642,500.00):
+    // the row's own label is the text cell nearest the numbers; the group cell gives the unit.
+    let group = "";
+    const first = labelCol >= 0 ? cellAt(table, r, labelCol) : undefined;
+    if (first && first.rowSpan > 1) {
+      const firstNum = cells.findIndex((s, c) => c > labelCol && isNum(s.replace(/\s+/g, "")));
+      const own = cells.findIndex(
+        (s, c) =>
+          c > labelCol &&
+          (firstNum < 0 || c < firstNum) &&
+          s !== "" &&
+          !isNum(s) &&
+          cellAt(table, r, c) !== first,
+      );
+      if (own >= 0) {
+        group = compact(cells[labelCol]!);
+        labelCol = own;
+      }
+    }
     const rowLabel = labelCol >= 0 ? compact(cells[labelCol]!) : "";
     for (let c = 0; c < table.nCols; c++) {
       const s = cells[c]!.replace(/\s+/g, "");
@@ -65,7 +84,8 @@ export function tableToMentions(
         if (p) out.push({ ...base, kind: "percent", figure: figureOf(p, "%", prov) });
         continue;
       }
-      const unit = unitFromHeader(h) ?? unitFromHeader(rowLabel) ?? captionUnit ?? defaultUnit;
+      const unit =
+        unitFromHeader(h) ?? unitFromHeader(rowLabel) ?? unitFromHeader(group) ?? captionUnit ?? defaultUnit;
       const a = parseAmount(s, unit);
       if (a) out.push({ ...base, kind: "amount", figure: figureOf(a, a.unit, prov) });
     }

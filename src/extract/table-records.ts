@@ -23,6 +23,8 @@ export interface HeaderMatch {
   fields: Array<string | undefined>;
   /** Header text per column (normalised, compact). */
   headers: string[];
+  /** The block's data end before this row: the next block's header (a form holds several). */
+  endRow?: number;
 }
 
 const cellText = (t: Table, r: number, c: number): string =>
@@ -58,10 +60,11 @@ function mapHeader(headers: string[], def: TableDef): Array<string | undefined> 
 }
 
 /** Finds the header row (within the first rows; two-row headers are read joined) and the table kind. */
-export function matchTable(table: Table, defs: readonly TableDef[]): HeaderMatch | undefined {
+export function matchTable(table: Table, defs: readonly TableDef[], from = 0): HeaderMatch | undefined {
   // Headers are usually the first rows, but a 自评表 form starts its indicator block far down.
-  const maxRow = Math.min(40, table.rows.length - 1);
-  for (let r = 0; r < maxRow; r++) {
+  // (Later blocks, after a first header, may start anywhere below it.)
+  const maxRow = from > 0 ? table.rows.length - 1 : Math.min(40, table.rows.length - 1);
+  for (let r = from; r < maxRow; r++) {
     const single = Array.from({ length: table.nCols }, (_, c) => cellText(table, r, c));
     const joined = single.map((h, c) => {
       const below = cellText(table, r + 1, c);
@@ -81,6 +84,21 @@ export function matchTable(table: Table, defs: readonly TableDef[]): HeaderMatch
   return undefined;
 }
 
+/**
+ * Every block of a table that has a header of its own: a 自评表 form stacks a task block and an
+ * indicator block (in either order) in one ruled table. Each block ends where the next one's
+ * header starts; a header repeated on a continued page starts a block of the same kind.
+ */
+export function matchTableBlocks(table: Table, defs: readonly TableDef[]): HeaderMatch[] {
+  const out: HeaderMatch[] = [];
+  for (let m = matchTable(table, defs); m; m = matchTable(table, defs, m.headerRow + 1)) {
+    const prev = out[out.length - 1];
+    if (prev) prev.endRow = m.headerStart;
+    out.push(m);
+  }
+  return out;
+}
+
 export const kindOf = (m: HeaderMatch | undefined): TableKind | undefined => m?.def.kind;
 
 interface RowCells {
@@ -93,7 +111,7 @@ interface RowCells {
 
 function* dataRows(table: Table, match: HeaderMatch): Generator<RowCells> {
   const col = (field: string): number => match.fields.indexOf(field);
-  for (let r = match.headerRow + 1; r < table.rows.length; r++) {
+  for (let r = match.headerRow + 1; r < (match.endRow ?? table.rows.length); r++) {
     const get = (field: string): TableCell | undefined => {
       const c = col(field);
       return c < 0 ? undefined : cellAt(table, r, c);

@@ -129,6 +129,30 @@ describe("within-report rules", () => {
     r.grade.value = "良好";
     expect(checkReport(r)).toEqual([]);
   });
+
+  it("score_sum_mismatch only where the indicators carry all 100 points", () => {
+    const ind = (weight: string, score: string) => ({
+      level1: "产出指标",
+      level2: "数量指标",
+      level3: `指标${weight}-${score}`,
+      target: {
+        value: "100%",
+        prov: { page: 2, bbox: [0, 0, 1, 1] as [number, number, number, number], text: "100%" },
+      },
+      target_op: "=" as const,
+      weight: fig(weight, "分", 2),
+      score: fig(score, "分", 2),
+      page: 2,
+      prov: { page: 2, bbox: [0, 0, 1, 1] as [number, number, number, number], text: "" },
+    });
+    const r = report("g");
+    r.self_score = fig("85", "分");
+    r.indicators = [ind("40", "40"), ind("30", "28"), ind("30", "25")];
+    expect(rules(checkReport(r))).toEqual(["score_sum_mismatch:warning"]);
+    // 90 points in the indicator block: the other 10 belong to budget execution, scored elsewhere
+    r.indicators = [ind("40", "40"), ind("30", "28"), ind("20", "8")];
+    expect(checkReport(r)).toEqual([]);
+  });
 });
 
 describe("cross-year rules", () => {
