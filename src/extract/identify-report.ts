@@ -87,6 +87,10 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     const before = c.slice(0, kind.index);
     const ym = new RegExp(YEAR).exec(before);
     if (ym) id.fiscalYear = yearFigure(p.text, ym[1]!);
+    // A form's title often has the year on a line of its own below it: "（2023年度）".
+    const below = paragraphs[i + 1];
+    const yearLine = below ? /^[(（]?((?:19|20)\d{2})\s*年度?[)）]?$/.exec(compact(below.text.text)) : null;
+    if (!id.fiscalYear && below && yearLine) id.fiscalYear = yearFigure(below.text, yearLine[1]!);
     let dept = cleanDepartment(before.replace(new RegExp(YEAR, "g"), ""));
     // A cover page prints the department on the line above the title.
     if (!new RegExp(`${ORG_END}$`).test(dept) && i > 0) {
@@ -109,7 +113,10 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
   }
   // 2. Labelled fields on a cover page or in a form: 单位名称：… / 部门（单位）名称 | …
   if (!id.department)
-    id.department = labelledField(blocks, /^(部门|单位|预算单位|填报单位|主管部门)(\(单位\))?(名称)?$/);
+    id.department = labelledField(
+      blocks,
+      /^(部门|单位|预算单位|填报单位|主管部门|实施单位)(\(单位\))?(名称)?(及代码|\((盖章|公章)\))?$/,
+    );
   // 3. Last resort: the organisation name the document prints most often (at least twice).
   if (!id.department) id.department = frequentOrgName(blocks);
   if (!id.fiscalYear) {
@@ -187,16 +194,22 @@ function frequentOrgName(blocks: readonly Block[]): Text | undefined {
   return { value: name, prov: span ? provOf(lt, span[0], span[1]) : provOf(lt) };
 }
 
+/** A budget code printed before a unit's name: "【315】", "[315001]", "315001-". */
+const stripCode = (s: string): string => s.replace(/^(?:[【[(（]\d{3,}[】\])）]|\d{3,}[-—\s])/, "");
+
 function labelledField(blocks: readonly Block[], label: RegExp): Text | undefined {
   for (const b of blocks.slice(0, 60)) {
     if (b.kind === "paragraph") {
-      const m = /^(部门|单位|预算单位|填报单位)(\(单位\))?(名称)?\s*[:：]\s*(.{2,40})$/.exec(
-        normalizeText(b.text.printed).trim(),
-      );
+      // "填报单位（盖章）：X    填报日期：…": the value ends at a wide gap or the next label.
+      const m =
+        /^(部门|单位|预算单位|填报单位|实施单位)(\(单位\))?(名称)?(\((盖章|公章|签章)\))?\s*[:：]\s*(.{2,40}?)(?:\s{2,}|\s*[\u4e00-\u9fff]{2,6}[:：]|$)/.exec(
+          normalizeText(b.text.printed).trim(),
+        );
+      const value = m ? stripCode(compact(m[6]!)) : "";
       // "单位：万元" above a table is a unit, not a department.
-      if (m && ORG_NAME.test(compact(m[4]!))) {
-        const at = b.text.text.indexOf(m[4]!);
-        return { value: cleanDepartment(compact(m[4]!)), prov: provOf(b.text, Math.max(0, at)) };
+      if (m && ORG_NAME.test(value)) {
+        const at = b.text.text.indexOf(m[6]!);
+        return { value: cleanDepartment(value), prov: provOf(b.text, Math.max(0, at)) };
       }
       continue;
     }
@@ -206,7 +219,7 @@ function labelledField(blocks: readonly Block[], label: RegExp): Text | undefine
         const k = compact(normalizeText(cellAt(t, r, c)?.text.printed ?? ""));
         if (!label.test(k)) continue;
         const v = cellAt(t, r, c + 1);
-        const value = v ? compact(normalizeText(v.text.printed)) : "";
+        const value = v ? stripCode(compact(normalizeText(v.text.printed))) : "";
         if (v && value.length >= 2 && !label.test(value) && ORG_NAME.test(value))
           return { value: cleanDepartment(value), prov: provOf(v.text) };
       }

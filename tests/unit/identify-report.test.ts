@@ -1,0 +1,50 @@
+/** Department, year and kind from a document's first blocks, as titles, covers and forms print them. */
+import { describe, expect, it } from "vitest";
+import { vocabulary } from "../../pipelines/vocabulary.js";
+import { identifyReport } from "../../src/extract/identify-report.js";
+import type { Block } from "../../src/layout/document-layout.js";
+import { LocatedText } from "../../src/layout/located-text.js";
+
+function paragraphs(texts: string[], conf?: number): Block[] {
+  return texts.map((t, i) => ({
+    kind: "paragraph",
+    text: LocatedText.fromBox(t, 1, { x0: 0, y0: i * 20, x1: 400, y1: i * 20 + 12 }, conf),
+    lines: [],
+    pages: [1],
+    fontSize: 12,
+    path: [],
+  }));
+}
+
+describe("identifyReport", () => {
+  it("reads a form's 填报单位（盖章） line and the year on its own line under the title", () => {
+    const id = identifyReport(
+      paragraphs([
+        "部门整体支出绩效自评表",
+        "（2023 年度）",
+        "填报单位（盖章）：东陵市望川县市场监督管理局        填报日期：2024 年 3 月 15 日",
+      ]),
+      vocabulary,
+    );
+    expect(id.kind?.value).toBe("部门整体支出绩效自评表");
+    expect(id.fiscalYear?.value).toBe("2023");
+    expect(id.department?.value).toBe("东陵市望川县市场监督管理局");
+  });
+
+  it("corrects an OCR'd place name from the administrative divisions and says so", () => {
+    const id = identifyReport(
+      paragraphs(["广州市番帅区融媒体中心 2022 年部门整体支出绩效自评报告", "一、基本情况"], 80),
+      vocabulary,
+    );
+    expect(id.department?.value).toBe("广州市番禺区融媒体中心");
+    expect(id.departmentCorrected).toMatch(/番帅区 → 番禺区/);
+  });
+
+  it("leaves a text layer's name as printed", () => {
+    const id = identifyReport(
+      paragraphs(["广州市番帅区融媒体中心 2022 年部门整体支出绩效自评报告", "一、基本情况"]),
+      vocabulary,
+    );
+    expect(id.department?.value).toBe("广州市番帅区融媒体中心");
+  });
+});
