@@ -109,6 +109,17 @@ function classifyTableAware(
   return byColumn;
 }
 
+/** The section a table column names for an economic class: 基本支出 / 项目支出, or a total column. */
+function crossTabColumn(m: Mention): BudgetSection | "total" | undefined {
+  const col = m.columnLabel ?? "";
+  const basic = /基本支出/.test(col);
+  const project = /项目支出/.test(col);
+  if (basic && !project) return "basic_expenditure";
+  if (project && !basic) return "project_expenditure";
+  if (/^(合计|总计|小计)(\(.*\))?$/.test(col)) return "total";
+  return undefined;
+}
+
 const matchesAny = (s: string, patterns: readonly Pattern[]): boolean => patterns.some((p) => re(p).test(s));
 
 /** What a share's "占…" names as its whole. */
@@ -221,7 +232,15 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       continue;
     }
     let section = c.section!;
-    if (section === "basic_expenditure") {
+    // A cross-tab of economic classes (rows) by 基本支出 | 项目支出 | 合计 (columns): the column
+    // places the value; its 合计 column adds nothing the two parts do not.
+    const crossTab = section === "basic_expenditure" && m.context === "table" ? crossTabColumn(m) : undefined;
+    if (crossTab === "total") {
+      last = undefined;
+      continue;
+    }
+    if (crossTab) section = crossTab;
+    else if (section === "basic_expenditure") {
       if (scope === "project") section = "project_expenditure";
       else if (scope !== "basic") {
         // An economic class outside a basic/project breakdown: only a share naming its whole places it.

@@ -1,6 +1,8 @@
 /** Table header maps → records: the 4-column indicator table, the 8-column 自评表, the Sichuan form, tasks, projects. */
 import { describe, expect, it } from "vitest";
 import { definitions } from "../../pipelines/definitions.js";
+import { mentionsToFigures } from "../../src/extract/headline-figures.js";
+import { tableToMentions } from "../../src/extract/table-mentions.js";
 import {
   matchTable,
   tableScoreAndGrade,
@@ -212,5 +214,41 @@ describe("a form's score and grade", () => {
     expect(tableScoreAndGrade(t, m).score?.value).toBe("96.7");
     // without knowing the table is an indicator table, a 合计 row is not a score
     expect(tableScoreAndGrade(t).score).toBeUndefined();
+  });
+});
+
+describe("budget tables read as figures", () => {
+  const figures = (t: Table) => mentionsToFigures(tableToMentions(t, 0, "万元"), definitions.vocabulary);
+
+  it("places economic classes by the 基本支出 / 项目支出 column of a cross-tab", () => {
+    const { lines, statements } = figures(
+      grid([
+        ["经济分类", "基本支出", "项目支出", "合计"],
+        ["工资和福利支出", "3,102.480", "—", "3,102.480"],
+        ["商品和服务支出", "356.695", "2,150.000", "2,506.695"],
+        ["合计", "3,459.175", "2,150.000", "5,609.175"],
+      ]),
+    );
+    expect(lines.map((l) => [l.section, l.item, l.amount.value])).toEqual([
+      ["basic_expenditure", "工资和福利支出", "3102.48"],
+      ["basic_expenditure", "商品和服务支出", "356.695"],
+      ["project_expenditure", "商品和服务支出", "2150"],
+    ]);
+    expect(statements.filter((x) => x.key === "basic_total").map((x) => x.figure.value)).toEqual([
+      "3459.175",
+    ]);
+  });
+
+  it("labels a form's rows by the cell next to the numbers, with the unit from the group cell", () => {
+    const { statements } = figures(
+      grid([
+        ["年度预算执行情况（元）", "", "全年预算数", "全年执行数", "执行率"],
+        ["^", "年度资金总额", "18,642,500.00", "17,935,116.42", "96.21%"],
+        ["^", "其中：基本支出", "11,206,300.00", "11,118,540.26", "99.22%"],
+      ]),
+    );
+    const get = (k: string) => statements.filter((x) => x.key === k).map((x) => x.figure.value);
+    expect(get("budget_total")).toEqual(["1864.25"]);
+    expect(get("executed_total")).toEqual(["1793.511642"]);
   });
 });
