@@ -153,8 +153,12 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
     const isYoySentence = matchesAny(m.sentenceText, vocab.yoyMarkers);
 
     if (m.kind === "percent") {
-      // 1. A share of the amount just stated: "，占本年总收入的 27.29%".
-      if (/占/.test(m.lead) && last && last.sentenceKey === sentenceKey) {
+      // 1. A share of the amount just stated: "，占本年总收入的 27.29%", "9,852,114.30 元（78.90%）",
+      // or a table's 占比 column beside the amount.
+      const bracketed = /^[(（]$/.test(m.lead) && /^[)）]/.test(m.tail);
+      const shareColumn = m.context === "table" && /^(占比|比重|比例|占.*(比|%))/.test(m.columnLabel ?? "");
+      const isShare = /占/.test(m.lead) || (bracketed && last?.line !== undefined) || shareColumn;
+      if (isShare && last && last.sentenceKey === sentenceKey) {
         const parent = shareParent(m.lead);
         if (last.line) {
           last.line.share = m.figure;

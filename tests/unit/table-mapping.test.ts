@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { definitions } from "../../pipelines/definitions.js";
 import { mentionsToFigures } from "../../src/extract/headline-figures.js";
+import { scanMentions } from "../../src/extract/mentions.js";
 import { tableToMentions } from "../../src/extract/table-mentions.js";
 import {
   matchTable,
@@ -250,5 +251,38 @@ describe("budget tables read as figures", () => {
     const get = (k: string) => statements.filter((x) => x.key === k).map((x) => x.figure.value);
     expect(get("budget_total")).toEqual(["1864.25"]);
     expect(get("executed_total")).toEqual(["1793.511642"]);
+  });
+
+  it("attaches a 占比 column and a bracketed percentage as shares", () => {
+    const table = figures(
+      grid([
+        ["收入来源", "金额(元)", "占比"],
+        ["一般公共预算财政拨款收入", "48215600.00", "87.46%"],
+        ["其他收入", "1511716.84", "2.74%"],
+      ]),
+    );
+    expect(table.lines.map((l) => [l.item, l.amount.value, l.share?.value])).toEqual([
+      ["一般公共预算财政拨款收入", "4821.56", "87.46"],
+      ["其他收入", "151.171684", "2.74"],
+    ]);
+    const prose = mentionsToFigures(
+      scanMentions(
+        LocatedText.fromBox(
+          "基本支出12486230.56元，其中工资和福利支出9852114.30 元（78.90%），增加100万元（增长5%）。",
+          1,
+          {
+            x0: 0,
+            y0: 0,
+            x1: 500,
+            y1: 10,
+          },
+        ),
+        0,
+      ),
+      definitions.vocabulary,
+    );
+    expect(prose.lines.map((l) => [l.section, l.amount.value, l.share?.value])).toEqual([
+      ["basic_expenditure", "985.21143", "78.9"],
+    ]);
   });
 });
