@@ -25,6 +25,8 @@ export interface Mention {
   /** For table mentions: the row label and column header the value sits under. */
   rowLabel?: string;
   columnLabel?: string;
+  /** For table mentions: the header over the row labels (收入来源, 支出功能分类 …): what the rows are. */
+  rowHeader?: string;
   /** The table has a single data row (its column headers then name its figures). */
   soleRow?: boolean;
 }

@@ -76,6 +76,7 @@ export function tableToMentions(
         context: "table" as const,
         rowLabel,
         columnLabel: h,
+        rowHeader: labelCol >= 0 ? header(labelCol) : "",
         soleRow: rows - headerRows === 1,
       };
       const percentish = /%$/.test(s) || /率|比例|占比|%|进度/.test(h) || /率$|进度$/.test(rowLabel);

@@ -205,6 +205,8 @@ export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[]
     if (parsed.value !== undefined) ind.target_value = parsed.value;
     if (parsed.unit !== undefined) ind.target_unit = parsed.unit;
     const actual = textValue(row.get("actual"));
+    // A unit in its own column (度量单位) belongs to a bare actual number as much as to the target.
+    if (actual && unit && /^[-+]?\d[\d,.]*$/.test(actual.value)) actual.value = `${actual.value}${unit}`;
     if (actual) ind.actual = actual;
     const weight = numberCell(row.get("weight"), row.header("weight").includes("%") ? "%" : "分");
     if (weight) ind.weight = weight;

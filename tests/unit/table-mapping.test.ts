@@ -118,8 +118,8 @@ describe("table header maps", () => {
         i.weight?.value,
       ]),
     ).toEqual([
-      ["≥500人次", ">=", "500", "人次", "620", "20"],
-      ["≤800元", "<=", "800", "元", "760", "10"],
+      ["≥500人次", ">=", "500", "人次", "620人次", "20"],
+      ["≤800元", "<=", "800", "元", "760元", "10"],
     ]);
   });
 
@@ -259,8 +259,13 @@ describe("budget tables read as figures", () => {
         ["收入来源", "金额(元)", "占比"],
         ["一般公共预算财政拨款收入", "48215600.00", "87.46%"],
         ["其他收入", "1511716.84", "2.74%"],
+        ["合计", "49727316.84", "100%"],
       ]),
     );
+    // the total row of a table of income sources is the income total
+    expect(table.statements.filter((x) => x.key === "income_total").map((x) => x.figure.value)).toEqual([
+      "4972.731684",
+    ]);
     expect(table.lines.map((l) => [l.item, l.amount.value, l.share?.value])).toEqual([
       ["一般公共预算财政拨款收入", "4821.56", "87.46"],
       ["其他收入", "151.171684", "2.74"],
