@@ -303,6 +303,16 @@ async function makeFixtures(work) {
     }
   }
 
+  // Pages whose text runs sideways or upside down as displayed (a page inserted turned): the seed's
+  // indicator page turned 90° and its first task page turned 180° with /Rotate.
+  {
+    const out = join(FIXTURES, 'turned-pages.pdf');
+    run('qpdf', ['--deterministic-id', '--empty', '--pages', join(SAMPLES, 'seed-report.pdf'), '7-8', '--',
+      '--rotate=+90:1', '--rotate=+180:2', out]);
+    const e = record(out);
+    check(e, e.pages === 2, `${e.pages} pages`);
+  }
+
   const png = join(FIXTURES, 'deskew-table.png');
   makeDeskewTable(work, png, join(FIXTURES, 'deskew-table.json'));
   const d = record(png);

@@ -45,6 +45,11 @@ export type PageKind = "text" | "image_only" | "garbled" | "empty";
 export interface PageContent {
   /** 1-based page number. */
   number: number;
+  /**
+   * Viewport rotation the page was read at when it is not the page's own /Rotate (its text runs
+   * sideways as displayed): coordinates are in that frame, and renderers must use it too.
+   */
+  rotation?: number;
   width: number;
   height: number;
   runs: TextRun[];

@@ -109,15 +109,15 @@ export async function pageRaster(
       };
     }
   }
-  return renderPage(pdfjs, page, options);
+  return renderPage(pdfjs, page, { ...options, rotation: content.rotation });
 }
 
 async function renderPage(
   _pdfjs: PdfJs,
   page: PDFPageProxy,
-  options: { dpi: number; maxPixels: number },
+  options: { dpi: number; maxPixels: number; rotation?: number },
 ): Promise<PageRaster> {
-  const r = await renderPageGray(page, options.dpi, options.maxPixels);
+  const r = await renderPageGray(page, options.dpi, options.maxPixels, options.rotation);
   return {
     width: r.width,
     height: r.height,

@@ -66,6 +66,8 @@ export function operatorsToTextRuns(
   fnArray: readonly number[],
   argsArray: readonly unknown[],
   base: Matrix,
+  /** Filled with the characters drawn in each direction (0: left to right, 1: top to bottom, 2, 3). */
+  directions?: number[],
 ): TextRun[] {
   const OPS = pdfjs.OPS;
   const runs: TextRun[] = [];
@@ -157,6 +159,13 @@ export function operatorsToTextRuns(
       x += advance;
     }
     flush();
+    if (directions && !vertical) {
+      const chars = glyphs.filter(
+        (g) => g !== null && typeof g === "object" && g.unicode.trim() !== "",
+      ).length;
+      const q = (((Math.round(Math.atan2(m[1], m[0]) / (Math.PI / 2)) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
+      directions[q] = (directions[q] ?? 0) + chars;
+    }
     if (vertical) s.y -= x;
     else s.x += x * hs;
   };

@@ -29,15 +29,53 @@ const THIN_FILL = 2.5;
 /** Lines shorter than this are glyph decorations or bullets, not table rulings. */
 const MIN_RULING_LENGTH = 3;
 
+/**
+ * The viewport rotation (degrees, as pdf.js's getViewport takes it) that shows a page's text upright:
+ * the page's own /Rotate, unless most of its characters run down, up or upside down on the page as
+ * displayed (a table drawn sideways, a page inserted turned), in which case the page is read turned
+ * so that they run left to right. Renderers use the same rotation, so boxes match the pixels.
+ */
+export function uprightRotation(page: PDFPageProxy, directions: readonly number[]): number {
+  const total = directions.reduce((a, n) => a + (n ?? 0), 0);
+  const [best, count] = directions
+    .map((n, q) => [q, n ?? 0] as const)
+    .reduce((a, b) => (b[1] > a[1] ? b : a), [0, -1] as const);
+  if (best === 0 || total < 20 || count < total * 0.6) return page.rotate;
+  // Text running at q quarter turns clockwise is upright after turning the page back by as much.
+  return (((page.rotate - best * 90) % 360) + 360) % 360;
+}
+
+/** The rotation to read and render a page at (see uprightRotation), from its operator list. */
+export async function pageReadingRotation(pdfjs: PdfJs, page: PDFPageProxy): Promise<number> {
+  const ops = await page.getOperatorList();
+  const directions: number[] = [];
+  operatorsToTextRuns(
+    pdfjs,
+    page.commonObjs,
+    ops.fnArray,
+    ops.argsArray,
+    page.getViewport({ scale: 1 }).transform as Matrix,
+    directions,
+  );
+  return uprightRotation(page, directions);
+}
+
 export async function readPageContent(pdfjs: PdfJs, page: PDFPageProxy): Promise<PageContent> {
-  const viewport = page.getViewport({ scale: 1 });
-  const base = viewport.transform as Matrix;
+  let viewport = page.getViewport({ scale: 1 });
+  let base = viewport.transform as Matrix;
   // One parse of the content stream gives text, rulings and images (see operator-text.ts);
   // getTextContent is the fallback should the operator list's text state defeat us.
   const ops = await page.getOperatorList();
   let runs: TextRun[];
   try {
-    runs = operatorsToTextRuns(pdfjs, page.commonObjs, ops.fnArray, ops.argsArray, base);
+    const directions: number[] = [];
+    runs = operatorsToTextRuns(pdfjs, page.commonObjs, ops.fnArray, ops.argsArray, base, directions);
+    const rotation = uprightRotation(page, directions);
+    if (rotation !== page.rotate) {
+      viewport = page.getViewport({ scale: 1, rotation });
+      base = viewport.transform as Matrix;
+      runs = operatorsToTextRuns(pdfjs, page.commonObjs, ops.fnArray, ops.argsArray, base);
+    }
   } catch {
     const textContent = await page.getTextContent({
       includeMarkedContent: false,
@@ -51,6 +89,7 @@ export async function readPageContent(pdfjs: PdfJs, page: PDFPageProxy): Promise
   const { kind, reason } = classifyPage(runs, images, width, height, paintedPaths);
   return {
     number: page.pageNumber,
+    ...(viewport.rotation !== page.rotate ? { rotation: viewport.rotation } : {}),
     width,
     height,
     runs,

@@ -17,10 +17,12 @@ export async function renderPageGray(
   page: PDFPageProxy,
   dpi: number,
   maxPixels = Number.POSITIVE_INFINITY,
+  /** Viewport rotation (the page's own /Rotate unless given; see PageContent.rotation). */
+  rotation?: number,
 ): Promise<GrayRendering> {
   const { createCanvas } = await import("@napi-rs/canvas");
   const scale = dpi / 72;
-  const viewport = page.getViewport({ scale });
+  const viewport = page.getViewport(rotation === undefined ? { scale } : { scale, rotation });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
   if (width * height > maxPixels) {

@@ -5,7 +5,8 @@
  * pages are released as soon as their regions are cut, so memory stays at one page.
  */
 
-import { openPdf } from "../pdf/open-document.js";
+import { loadPdfJs, openPdf } from "../pdf/open-document.js";
+import { pageReadingRotation } from "../pdf/page-content.js";
 import { renderPageGray } from "../pdf/render-page.js";
 import type { Db } from "../store/db.js";
 import { encodeGrayPng } from "./gray-png.js";
@@ -94,8 +95,10 @@ type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
 async function renderPage(doc: PdfDoc, pageNumber: number, dpi: number): Promise<RenderedPage> {
   const page = await doc.getPage(pageNumber);
   try {
-    const base = page.getViewport({ scale: 1 });
-    const r = await renderPageGray(page, dpi);
+    // The frame the page was read in (turned when its text runs sideways), so boxes match pixels.
+    const rotation = await pageReadingRotation(await loadPdfJs(), page);
+    const base = page.getViewport({ scale: 1, rotation });
+    const r = await renderPageGray(page, dpi, undefined, rotation);
     return {
       width: r.width,
       height: r.height,

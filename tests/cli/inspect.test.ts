@@ -95,3 +95,16 @@ describe("inspect errors", () => {
     expect(help.stdout).toMatch(/inspect/);
   });
 });
+
+describe("pages whose text runs sideways or upside down (turned with /Rotate)", () => {
+  const run = selfeval(["inspect", "--json", path.join(ROOT, "tests/fixtures/turned-pages.pdf")]);
+  const json = JSON.parse(run.stdout || "{}") as InspectJson;
+
+  it("reads them upright: the indicator table (turned 90°) and the first task rows (turned 180°)", () => {
+    expect(run.status, run.stderr).toBe(0);
+    const indicators = json.tables.find((t) => t.rows[0]?.includes("三级指标"));
+    expect(indicators?.rows.length).toBe(12);
+    const tasks = json.tables.find((t) => t.rows.some((r) => r.includes("2,089.11")));
+    expect(tasks?.pages).toEqual([2]);
+  });
+});
