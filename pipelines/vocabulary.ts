@@ -126,9 +126,11 @@ export const vocabulary: Vocabulary = {
       "在职在编(人员|人数)?",
       "年末实有在职(人员|人数)?",
       "实有在职(人员|人数)?",
+      "^在职(人员|人数)",
     ],
     contract: [
       "编外(聘用|聘请)?(人员|人数)?",
+      "编外.{1,6}(人员|人数)",
       "(在职)?合同(制)?(人员|工)",
       "临聘人员",
       "劳务派遣(人员)?",
@@ -171,6 +173,7 @@ export const vocabulary: Vocabulary = {
     文出: "支出",
     支岀: "支出",
     退体: "退休",
+    目评: "自评",
     // tesseract puts a 和 into the gap between 休 and 人 (measured on two scans).
     退休和人员: "退休人员",
     预箕: "预算",

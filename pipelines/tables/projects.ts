@@ -12,6 +12,5 @@ export const projectTables: TableDef[] = [
       rate: ["执行率", "^完成率", "^执行进度"],
     },
     required: ["name", "budget", "executed"],
-    prefer: { budget: ["调整", "^全年预算"] },
   },
 ];

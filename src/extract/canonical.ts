@@ -4,7 +4,9 @@
  *   1. a statement that agrees with its own breakdown (its stated parts add up to it within the
  *      rounding their printed digits allow) wins;
  *   2. otherwise a statement in a table wins over one in running text;
- *   3. otherwise the first statement in reading order.
+ *   3. otherwise the first statement in reading order;
+ *   and a statement that says the same more precisely (1.26亿元 and 12,634.52万元: equal within the
+ *   rounding of the coarser) replaces the one picked.
  */
 import Big from "big.js";
 import type { Figure } from "../../schemas/provenance.js";
@@ -53,7 +55,13 @@ export function canonicalHeadline(
     const parts = section ? partsOf(lines, section) : undefined;
     const consistent = parts ? list.filter((s) => agrees(s.figure, parts)) : [];
     const pick = consistent[0] ?? list.find((s) => s.context === "table") ?? list[0]!;
-    out[key] = pick.figure;
+    const finer = list
+      .filter((s) => new Big(s.figure.ulp).lt(pick.figure.ulp) && sameWithinRounding(s.figure, pick.figure))
+      .sort((a, b) => new Big(a.figure.ulp).cmp(b.figure.ulp))[0];
+    out[key] = (finer ?? pick).figure;
   }
   return out;
 }
+
+const sameWithinRounding = (a: Figure, b: Figure): boolean =>
+  new Big(a.value).minus(b.value).abs().lte(new Big(a.ulp).plus(b.ulp).div(2));

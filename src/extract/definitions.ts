@@ -53,11 +53,6 @@ export interface TableDef {
   columns: Record<string, Pattern[]>;
   /** Fields that must all be present for the table to be of this kind. */
   required: string[];
-  /**
-   * When several columns could hold a field, the one whose header matches these wins (a project
-   * table with 年初预算 and 调整预算 columns: the adjusted budget is the budget).
-   */
-  prefer?: Record<string, Pattern[]>;
 }
 
 export interface Definitions {

@@ -107,7 +107,7 @@ export function proseProject(
 ): ProjectSpending | undefined {
   const t = lt.text;
   const head =
-    /^\s*(\d{1,2}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])?\s*([^，,。；;:：]{2,40}?)\s*[，,：:]/u.exec(
+    /^\s*(\d{1,2}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳]|项目\s*[一二三四五六七八九十\d]{1,3}\s*[:：、.．])?\s*([^，,。；;:：]{2,40}?)\s*[，,：:。]/u.exec(
       t,
     );
   // Outside a project section only a numbered list item counts.

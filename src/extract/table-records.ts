@@ -44,18 +44,6 @@ function mapHeader(headers: string[], def: TableDef): Array<string | undefined> 
       }
     }
   });
-  for (const [field, patterns] of Object.entries(def.prefer ?? {})) {
-    const at = fields.indexOf(field);
-    if (at < 0 || longestMatch(headers[at]!, patterns)) continue;
-    const better = headers.findIndex(
-      (h, c) =>
-        fields[c] === undefined && h && longestMatch(h, patterns) && longestMatch(h, def.columns[field]!),
-    );
-    if (better >= 0) {
-      fields[at] = undefined;
-      fields[better] = field;
-    }
-  }
   return fields;
 }
 
@@ -229,7 +217,9 @@ export function tableToTasks(table: Table, match: HeaderMatch, defaultUnit: Amou
     const raw = row.text("name");
     if (!raw || /^(合计|总计|小计)$/.test(compact(raw))) continue;
     const prefix = TASK_PREFIX.exec(raw);
-    const name = (/^任务/.test(raw) && prefix ? raw.slice(prefix[0].length) : raw).trim();
+    // "任务1：…" and a list number "1." / "1、" before the name are numbering, not name.
+    const numbered = prefix && (/^任务/.test(raw) || /^\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff]/.test(raw));
+    const name = (numbered ? raw.slice(prefix[0].length) : raw).trim();
     const seqText = row.text("seq") || (prefix?.[2] ?? "");
     const seq = /^\d+$/.test(seqText) ? Number(seqText) : out.length + 1;
     const task: Task = { seq, name, pages: row.pages, prov: provOf(nameCell!.text) };
@@ -248,10 +238,11 @@ export function tableToTasks(table: Table, match: HeaderMatch, defaultUnit: Amou
 
 export function tableToProjects(
   table: Table,
-  match: HeaderMatch,
+  headerMatch: HeaderMatch,
   defaultUnit: AmountUnit,
 ): ProjectSpending[] {
   const out: ProjectSpending[] = [];
+  const match = withBudgetColumn(table, headerMatch, defaultUnit);
   const unitOfField = (f: string): AmountUnit =>
     unitFromHeader(match.headers[match.fields.indexOf(f)] ?? "") ?? defaultUnit;
   for (const row of dataRows(table, match)) {
@@ -270,6 +261,49 @@ export function tableToProjects(
     out.push(p);
   }
   return out;
+}
+
+/** Budget headers in order of preference when a table prints several budget columns. */
+const BUDGET_TIERS = [/全年预算|调整后(预算)?|预算调整后|年度预算/, /^调整(预算|数)/, /预算/, /年初/];
+
+/**
+ * A project table may print several budget columns (年初预算 | 调整预算 | 全年预算数): the budget is
+ * the column that, divided into the executed amount, gives the table's own 执行率 on most rows;
+ * without a rate column (or a tie), the first by BUDGET_TIERS (the full-year or adjusted budget
+ * before a bare 调整 — which some tables use for the adjustment itself — before 年初预算).
+ */
+function withBudgetColumn(table: Table, match: HeaderMatch, defaultUnit: AmountUnit): HeaderMatch {
+  const patterns = match.def.columns.budget ?? [];
+  const candidates = match.headers
+    .map((h, c) => ({ h, c }))
+    .filter(({ h, c }) => h && longestMatch(h, patterns) && ["budget", undefined].includes(match.fields[c]));
+  if (candidates.length < 2) return match;
+  const col = (f: string): number => match.fields.indexOf(f);
+  const agree = new Map<number, number>();
+  if (col("rate") >= 0 && col("executed") >= 0) {
+    const execUnit = unitFromHeader(match.headers[col("executed")] ?? "") ?? defaultUnit;
+    for (let r = match.headerRow + 1; r < (match.endRow ?? table.rows.length); r++) {
+      const rate = percentCell(cellAt(table, r, col("rate")));
+      const executed = amountCell(cellAt(table, r, col("executed")), execUnit);
+      if (!rate || !executed) continue;
+      for (const { h, c } of candidates) {
+        const budget = amountCell(cellAt(table, r, c), unitFromHeader(h) ?? defaultUnit);
+        if (!budget || Number(budget.value) === 0) continue;
+        const computed = (Number(executed.value) / Number(budget.value)) * 100;
+        if (Math.abs(computed - Number(rate.value)) <= Number(rate.ulp) + 1e-9)
+          agree.set(c, (agree.get(c) ?? 0) + 1);
+      }
+    }
+  }
+  const tier = (h: string): number => {
+    const t = BUDGET_TIERS.findIndex((re) => re.test(h));
+    return t < 0 ? BUDGET_TIERS.length : t;
+  };
+  const best = [...candidates].sort(
+    (a, b) => (agree.get(b.c) ?? 0) - (agree.get(a.c) ?? 0) || tier(a.h) - tier(b.h) || a.c - b.c,
+  )[0]!;
+  const fields = match.fields.map((f, c) => (c === best.c ? "budget" : f === "budget" ? undefined : f));
+  return { ...match, fields };
 }
 
 /** Sum of figure values (exact). */

@@ -1,7 +1,8 @@
 /** Score, grade and staff phrasing as real reports (and OCR) print them. */
 import { describe, expect, it } from "vitest";
 import { vocabulary } from "../../pipelines/vocabulary.js";
-import { grade, selfScore, staffCounts } from "../../src/extract/prose-facts.js";
+import { scanMentions } from "../../src/extract/mentions.js";
+import { grade, proseProject, selfScore, staffCounts } from "../../src/extract/prose-facts.js";
 import { LocatedText } from "../../src/layout/located-text.js";
 
 const lt = (s: string) => LocatedText.fromBox(s, 2, { x0: 0, y0: 0, x1: s.length * 10, y1: 10 });
@@ -74,5 +75,31 @@ describe("staff counts", () => {
     expect(s.contract?.value).toBe("146");
     // A text layer that prints "89 A" means something else.
     expect(staffCounts(lt(text), vocabulary).retired).toBeUndefined();
+  });
+
+  it("reads bare 在职人数 and 编外…人员", () => {
+    const s = staffCounts(
+      lt("编制人数85人，在职人数79人，编外环卫作业人员112人，退休人数21人。"),
+      vocabulary,
+    );
+    expect(Object.fromEntries(Object.entries(s).map(([k, f]) => [k, f.value]))).toEqual({
+      authorized: "85",
+      in_service: "79",
+      contract: "112",
+      retired: "21",
+    });
+  });
+});
+
+describe("projects stated in prose", () => {
+  it("takes the name after a 项目一： marker, up to the full stop", () => {
+    const t = lt("项目一：城市道路清扫保洁服务。全年预算3,250.00万元，实际支出3,186.42万元，执行率98.04%。");
+    const p = proseProject(t, scanMentions(t, 0), true);
+    expect([p?.name, p?.budget?.value, p?.executed?.value, p?.rate?.value]).toEqual([
+      "城市道路清扫保洁服务",
+      "3250",
+      "3186.42",
+      "98.04",
+    ]);
   });
 });

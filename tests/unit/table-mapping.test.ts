@@ -181,6 +181,29 @@ describe("table header maps", () => {
     ]);
   });
 
+  it("takes the budget column that the table's own rate confirms", () => {
+    // Here 调整预算 is the adjustment itself: 全年预算数 = 年初预算 + 调整预算.
+    const t = grid([
+      ["项目名称", "年初预算", "调整预算", "全年预算数", "执行数", "执行率"],
+      ["应急物资储备", "280", "40", "320", "296.4", "92.63%"],
+      ["防灾减灾宣传培训", "60", "6.5", "66.5", "61.2", "92.03%"],
+    ]);
+    const m = matchTable(t, definitions.tables)!;
+    expect(tableToProjects(t, m, "万元").map((p) => p.budget?.value)).toEqual(["320", "66.5"]);
+  });
+
+  it("reads task tables headed 任务名称 / 任务内容 / 预算（万元）, list numbers dropped from names", () => {
+    const t = grid([
+      ["任务名称", "任务内容", "预算（万元）", "完成情况"],
+      ["1.城区环境卫生保洁", "主次干道机扫水洗", "3,250.00", "已完成"],
+    ]);
+    const m = matchTable(t, definitions.tables)!;
+    expect(m.def.kind).toBe("tasks");
+    expect(tableToTasks(t, m, "万元").map((x) => [x.seq, x.name, x.planned?.value])).toEqual([
+      [1, "城区环境卫生保洁", "3250"],
+    ]);
+  });
+
   it("reads task tables headed 重点工作 / 资金预算（万元）", () => {
     const t = grid([
       ["序号", "重点工作", "工作内容", "资金预算（万元）", "年度目标", "完成情况"],
