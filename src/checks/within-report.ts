@@ -215,7 +215,13 @@ export function checkReport(r: Report): Finding[] {
   for (const [section, key] of breakdowns) {
     const total = h[key];
     if (!total) continue;
-    sumMismatch(r, section, total, itemsFor(lines, section, total), SECTION_NAME[section], out);
+    let parts = itemsFor(lines, section, total);
+    // The year's income (本年收入合计) leaves out money carried over from last year (年初结转和结余),
+    // which a 收入支出决算总表 prints beside it: the sources add up without it.
+    const own = parts.filter((p) => p.item !== "上年结转");
+    if (own.length < parts.length && own.length >= 2 && !judge(total, sumOf(own.map((p) => p.amount))))
+      parts = own;
+    sumMismatch(r, section, total, parts, SECTION_NAME[section], out);
   }
   const expenditure = h.expenditure_total ?? h.executed_total;
   if (expenditure && h.basic_total && h.project_total) {

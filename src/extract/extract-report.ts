@@ -10,6 +10,7 @@ import {
   type Indicator,
   type ProjectSpending,
   Report,
+  type Statement,
   type Task,
 } from "../../schemas/report.js";
 import type { Block, DocumentLayout } from "../layout/document-layout.js";
@@ -166,7 +167,9 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   // A grade whose sentence was split over two paragraphs (a scan's last line read as a paragraph
   // of its own) is found in the conclusion read as one text.
   gradeText ??= conclusion.length > 1 ? grade(LocatedText.join(conclusion)) : undefined;
-  const { statements, lines } = mentionsToFigures(mentions, vocab);
+  const figures = mentionsToFigures(mentions, vocab);
+  const { lines } = figures;
+  const statements = withoutGrandTotals(figures.statements, mentions);
   const headline = canonicalHeadline(statements, lines);
 
   const report: Report = {
@@ -286,4 +289,17 @@ export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[]): Indi
     target_value: parsed.value,
     target_unit: parsed.unit,
   };
+}
+
+/**
+ * Where a report carries money over between years (年初结转和结余 / 年末结转和结余), its 收入总计 and
+ * 支出总计 are grand totals that include the carry-over, not the year's income and expenditure
+ * (本年收入合计 / 本年支出合计): they are dropped when the year's own total is stated too.
+ */
+export function withoutGrandTotals(statements: Statement[], mentions: readonly Mention[]): Statement[] {
+  const carryOver = mentions.some((m) => /结转|结余/.test(m.rowLabel ?? m.lead));
+  if (!carryOver) return statements;
+  const grand = (s: Statement): boolean =>
+    (s.key === "income_total" || s.key === "expenditure_total") && /总计/.test(s.label);
+  return statements.filter((s) => !grand(s) || !statements.some((o) => o.key === s.key && !grand(o)));
 }

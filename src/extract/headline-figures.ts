@@ -107,7 +107,8 @@ function classifyTableAware(
   if (label !== "" && !m.soleRow && !/合计|总计|总额|总数|资金总|^年度资金|^全年/.test(label))
     return undefined;
   // The total row of a table of income sources (收入来源 | 金额): the rows' header says what it totals.
-  if (!byColumn?.key && kind === "amount" && /^(合计|总计)$/.test(label)) {
+  // (总计 is not it: in a 收入支出决算总表 it includes the carry-over, 年初结转和结余.)
+  if (!byColumn?.key && kind === "amount" && /^合计$/.test(label)) {
     const subject = /^(收入|支出)/.exec(m.rowHeader ?? "");
     if (subject) return classifyLead(`${subject[1]}合计`, kind, vocab);
   }

@@ -22,6 +22,8 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
   const out: Partial<Record<StaffKey, Figure>> = {};
   COUNT.lastIndex = 0;
   let prevEnd = 0;
+  let lastKey: StaffKey | undefined;
+  let lastEnd = 0;
   for (let m = COUNT.exec(t); m; m = COUNT.exec(t)) {
     let from = prevEnd;
     const delim = /[。；;，,：:、]/g;
@@ -29,6 +31,18 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
     for (let d = delim.exec(t); d && d.index < m.index; d = delim.exec(t)) from = d.index + 1;
     prevEnd = m.index + m[0].length;
     const lead = foldLabel(compact(t.slice(from, m.index)).replace(/[(（][^)）]*[)）]/g, ""), vocab);
+    // "核定行政编制30名、事业编制15名，合计45名": the sum of the kinds of posts is the count.
+    if (lastKey && /^(合计|共计|总计|共|总数)$/.test(lead) && !/[。；;]/.test(t.slice(lastEnd, m.index))) {
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInteger(m[1]!);
+      if (n !== undefined && Number(out[lastKey]!.value) < n)
+        out[lastKey] = figureOf(
+          { value: String(n), ulp: "1" },
+          m[2]!,
+          provOf(lt, m.index, m.index + m[1]!.length),
+        );
+      lastKey = undefined;
+      continue;
+    }
     // Changes ("对比上年增加 2 人") and sub-counts ("其中财政全额拨款 10 人") are not the counts.
     if (/(增加|减少|增长|下降|持平|其中|新入职|招聘|提拔|晋升|培训|参加|参与)/.test(lead)) continue;
     let best: { key: StaffKey; length: number } | undefined;
@@ -45,6 +59,9 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
       }
     }
     if (!best || out[best.key]) continue;
+    // A count of one kind of post (行政编制, 事业编制) may be followed by their 合计.
+    lastKey = best.key === "authorized" && /(行政|事业|工勤)/.test(lead) ? best.key : undefined;
+    lastEnd = m.index + m[0].length;
     const digits = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInteger(m[1]!);
     if (digits === undefined) continue;
     const prov = provOf(lt, m.index, m.index + m[1]!.length);

@@ -60,10 +60,22 @@ export function tableToMentions(
         labelCol = own;
       }
     }
-    const rowLabel = labelCol >= 0 ? compact(cells[labelCol]!) : "";
+    const isLabel = (c: number): boolean =>
+      cells[c] !== "" && !isNum(cells[c]!.replace(/\s+/g, "")) && !/^\d+$/.test(cells[c]!);
     for (let c = 0; c < table.nCols; c++) {
       const s = cells[c]!.replace(/\s+/g, "");
       if (c === labelCol || !isNum(s)) continue;
+      // Side by side (收入项目 | 金额 | 支出项目 | 金额): a number after another number is labelled by
+      // the text cell nearest to its left, when that cell comes after the row's first numbers.
+      let ownLabel = labelCol;
+      for (let k = c - 1; k > labelCol; k--) {
+        if (isLabel(k) && cellAt(table, r, k) !== cellAt(table, r, labelCol)) {
+          const between = cells.slice(labelCol + 1, k).some((x) => isNum(x.replace(/\s+/g, "")));
+          if (between) ownLabel = k;
+          break;
+        }
+      }
+      const rowLabel = ownLabel >= 0 ? compact(cells[ownLabel]!) : "";
       const cell = cellAt(table, r, c)!;
       const h = header(c);
       const prov = provOf(cell.text);
@@ -76,7 +88,7 @@ export function tableToMentions(
         context: "table" as const,
         rowLabel,
         columnLabel: h,
-        rowHeader: labelCol >= 0 ? header(labelCol) : "",
+        rowHeader: ownLabel >= 0 ? header(ownLabel) : "",
         soleRow: rows - headerRows === 1,
       };
       const percentish = /%$/.test(s) || /率|比例|占比|%|进度/.test(h) || /率$|进度$/.test(rowLabel);

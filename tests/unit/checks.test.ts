@@ -51,6 +51,22 @@ describe("within-report rules", () => {
     });
   });
 
+  it("the year's income adds up without the money carried over from last year", () => {
+    const r = report("carry");
+    state(r, "income_total", "100.00");
+    line(r, "income", "一般公共预算财政拨款收入", "60.00");
+    line(r, "income", "其他收入", "40.00");
+    line(r, "income", "上年结转", "20.00");
+    expect(checkReport(r).filter((x) => x.rule === "sum_mismatch")).toEqual([]);
+    // a total that fits neither way is still a mismatch
+    const r2 = report("carry2");
+    state(r2, "income_total", "130.00");
+    line(r2, "income", "一般公共预算财政拨款收入", "60.00");
+    line(r2, "income", "其他收入", "40.00");
+    line(r2, "income", "上年结转", "20.00");
+    expect(rules(checkReport(r2).filter((x) => x.rule === "sum_mismatch"))).toEqual(["sum_mismatch:error"]);
+  });
+
   it("no finding when parts agree within rounding", () => {
     const r = report("b");
     state(r, "income_total", "8534.9");

@@ -77,6 +77,14 @@ describe("staff counts", () => {
     expect(staffCounts(lt(text), vocabulary).retired).toBeUndefined();
   });
 
+  it("takes the 合计 of the kinds of posts as the authorized count", () => {
+    const s = staffCounts(
+      lt("本局核定行政编制 30名、事业编制15 名，合计 45名；实有在编在职人员42 人。"),
+      vocabulary,
+    );
+    expect([s.authorized?.value, s.in_service?.value]).toEqual(["45", "42"]);
+  });
+
   it("reads bare 在职人数 and 编外…人员", () => {
     const s = staffCounts(
       lt("编制人数85人，在职人数79人，编外环卫作业人员112人，退休人数21人。"),

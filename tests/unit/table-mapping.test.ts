@@ -313,4 +313,24 @@ describe("budget tables read as figures", () => {
       ["basic_expenditure", "985.21143", "78.9"],
     ]);
   });
+
+  it("labels each number of a side-by-side 收入 | 金额 | 支出 | 金额 table by the text to its left", () => {
+    const { lines, statements } = figures(
+      grid([
+        ["收入项目", "金额", "支出项目", "金额"],
+        ["一般公共预算财政拨款收入", "30,125,600.00", "农林水支出", "29,604,182.30"],
+        ["其他收入", "386,420.36", "卫生健康支出", "968,214.10"],
+        ["本年收入合计", "30,512,020.36", "本年支出合计", "30,572,396.40"],
+        ["年初结转和结余", "400,000.00", "年末结转和结余", "339,623.96"],
+        ["总计", "30,912,020.36", "总计", "30,912,020.36"],
+      ]),
+    );
+    expect(lines.filter((l) => l.section === "expenditure_by_function").map((l) => l.item)).toEqual([
+      "农林水支出",
+      "卫生健康支出",
+    ]);
+    const get = (k: string) => statements.filter((x) => x.key === k).map((x) => x.figure.value);
+    expect(get("income_total")).toEqual(["30512020.36"]);
+    expect(get("expenditure_total")).toEqual(["30572396.4"]);
+  });
 });
