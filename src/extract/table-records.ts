@@ -11,7 +11,7 @@ import { cellAt, type Table, type TableCell } from "../layout/table-model.js";
 import { longestMatch, type TableDef, type TableKind } from "./definitions.js";
 import { compact, figureOf, provOf } from "./figure.js";
 import { type AmountUnit, decimalString, parseAmount, parseDecimal, parsePercent } from "./numbers.js";
-import { parseTarget } from "./targets.js";
+import { type ParsedTarget, parseTarget } from "./targets.js";
 
 export interface HeaderMatch {
   def: TableDef;
@@ -175,12 +175,15 @@ export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[]
     )
       continue;
     let targetText = row.text("target");
-    const op = row.text("op");
+    // 指标性质 holds ≥ / ≤ (printed before the value), = (nothing to print) or 定性/定量 (no operator).
+    const opText = row.text("op").replace(/\s+/g, "");
+    const op = /^(≥|≤|>|<|>=|<=|≧|≦)$/.test(opText) ? opText : "";
     const unit = row.text("unit");
     if (op || unit) targetText = `${op}${targetText}${unit && !targetText.endsWith(unit) ? unit : ""}`;
     if (!targetText) continue;
     const targetCell = row.get("target")!;
-    const parsed = parseTarget(targetText);
+    // A qualitative indicator (指标性质 定性) has a text target, whatever numbers it mentions.
+    const parsed: ParsedTarget = /^定性/.test(opText) ? { op: "text" } : parseTarget(targetText);
     const ind: Indicator = {
       level1: row.text("level1"),
       level2: row.text("level2"),

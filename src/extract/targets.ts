@@ -20,6 +20,8 @@ export function parseTarget(printed: string): ParsedTarget {
   let t = normalizeText(printed).replace(/\s+/g, "");
   if (t === "") return { op: "text" };
   let op: ParsedTarget["op"] = "=";
+  // "=100%" (an 指标性质 column's = joined to the value, or a form printing it) is an equality.
+  t = t.replace(/^(=|等于)(?=\d)/, "");
   for (const [re, o] of OPS) {
     const m = re.exec(t);
     if (m) {

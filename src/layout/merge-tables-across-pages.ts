@@ -121,7 +121,24 @@ export function appendContinuation(prev: Table, next: Table): Table {
     const ct = normalizeText(c.text.printed).replace(/\s+/g, "");
     return at === ct || COMPLETE_VALUE.test(at);
   });
-  const split = ((splitByLead || splitMidCell) && !continuesShortCell) || splitByRulings;
+  // (c) A continuation that prints the row's labels again (一级/二级指标 repeated at the top of the
+  //     new page), carries on a text cell (a long 三级指标 name) and leaves empty the short values
+  //     the row above has (指标值, 单位, 分值, 得分): the row was cut, it is not a new one.
+  const norm = (c: TableCell | undefined): string => normalizeText(c?.text.printed ?? "").replace(/\s+/g, "");
+  const repeats = (c: TableCell): boolean => norm(c) === norm(above(c));
+  const goingOn = filled.filter((c) => !repeats(c));
+  const valuesLeft = candidates.filter(
+    (c) => isEmpty(c) && !isEmpty(above(c)) && /\d/.test(norm(above(c))) && norm(above(c)).length <= 12,
+  );
+  const splitUnderLabels =
+    filled.length > 0 &&
+    filled.every((c) => c.rowSpan === 1 && !isEmpty(above(c))) &&
+    goingOn.length > 0 &&
+    goingOn.every(
+      (c) => !COMPLETE_VALUE.test(norm(above(c))) && !/\d/.test(norm(c)) && !NEW_ROW.test(norm(c)),
+    ) &&
+    valuesLeft.length >= 2;
+  const split = ((splitByLead || splitMidCell) && !continuesShortCell) || splitByRulings || splitUnderLabels;
 
   // A new row whose leading cells are empty under a label (一级/二级 printed once for a group that
   // runs on over the break) continues that label's merged cell.
@@ -144,7 +161,8 @@ export function appendContinuation(prev: Table, next: Table): Table {
       continue;
     }
     if (split && c.row === 0 && above) {
-      if (!isEmpty(c)) above.text = joinWrapped([above.text, c.text]);
+      // A label printed again on the new page is the same cell, not more of its text.
+      if (!isEmpty(c) && !(splitUnderLabels && repeats(c))) above.text = joinWrapped([above.text, c.text]);
       above.parts.push(...c.parts);
       if (c.rowSpan > 1) above.rowSpan += c.rowSpan - 1;
       continue;

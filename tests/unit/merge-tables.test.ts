@@ -121,6 +121,31 @@ describe("tables over page breaks", () => {
     ]);
   });
 
+  it("joins a cut row that prints its labels again and leaves its values empty", () => {
+    const xs = [0, 60, 120, 300, 360, 400, 440];
+    const a = table(
+      1,
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值", "权重", "得分"],
+        ["效益指标", "社会效益指标", "道路运输安全生产", "2", "6", "6"],
+      ],
+      xs,
+    );
+    const b = table(
+      2,
+      [
+        ["效益指标", "社会效益指标", "事故起数", "", "", ""],
+        ["效益指标", "生态效益指标", "新能源公交车占比", "60", "6", "4.8"],
+      ],
+      xs,
+    );
+    expect(tableToRows(appendContinuation(a, b))).toEqual([
+      ["一级指标", "二级指标", "三级指标", "指标值", "权重", "得分"],
+      ["效益指标", "社会效益指标", "道路运输安全生产事故起数", "2", "6", "6"],
+      ["效益指标", "生态效益指标", "新能源公交车占比", "60", "6", "4.8"],
+    ]);
+  });
+
   it("continues a merged label column across the break and keeps new rows apart", () => {
     const a = table(1, [
       ["一级", "三级", "指标值"],

@@ -123,6 +123,19 @@ describe("table header maps", () => {
     ]);
   });
 
+  it("prints no 指标性质 of = or 定性 into the target", () => {
+    const t = grid([
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "权重", "得分"],
+      ["产出指标", "质量指标", "交工验收合格率", "=", "100", "%", "100%", "6", "6"],
+      ["^", "时效指标", "补助资金拨付及时性", "定性", "30日内足额拨付", "", "已拨付", "4", "4"],
+    ]);
+    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!);
+    expect(inds.map((i) => [i.target.value, i.target_op, i.target_value])).toEqual([
+      ["100%", "=", "100"],
+      ["30日内足额拨付", "text", undefined],
+    ]);
+  });
+
   it("reads task tables in 万元 and in 元 (the unit from the header)", () => {
     const wan = grid([
       ["名称", "主要实施内容", "拟投入的资金（万元）", "期望达到的目标（概述）", "完成情况"],
