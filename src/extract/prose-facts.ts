@@ -30,7 +30,13 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
     delim.lastIndex = from;
     for (let d = delim.exec(t); d && d.index < m.index; d = delim.exec(t)) from = d.index + 1;
     prevEnd = m.index + m[0].length;
-    const lead = foldLabel(compact(t.slice(from, m.index)).replace(/[(（][^)）]*[)）]/g, ""), vocab);
+    // (A bracket or bar right before the count is OCR's reading of a speck: "编外聘用人员]11 人".)
+    const lead = foldLabel(
+      compact(t.slice(from, m.index))
+        .replace(/[(（][^)）]*[)）]/g, "")
+        .replace(/[\][|丨]+$/, ""),
+      vocab,
+    );
     // "核定行政编制30名、事业编制15名，合计45名": the sum of the kinds of posts is the count.
     if (lastKey && /^(合计|共计|总计|共|总数)$/.test(lead) && !/[。；;]/.test(t.slice(lastEnd, m.index))) {
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInteger(m[1]!);

@@ -6,6 +6,7 @@
  */
 import type { PageContent, Segment, TextRun } from "../layout/page-model.js";
 import { type GridCell, rulingsToGrids } from "../layout/rulings-to-grid.js";
+import { comparisonGlyph } from "./glyph-shape.js";
 import type { PageRaster } from "./page-image.js";
 import {
   binarize,
@@ -180,7 +181,8 @@ async function ocrCell(
   for (let i = 0; i < c.data.length; i++) if (c.data[i]! < 128) ink++;
   if (ink < 12) return [];
   const psm = c.height < textHeight * 2.2 ? "7" : "6";
-  let words = await pool.recognize(toPgm(pad(c)), { psm, dpi });
+  const padded = pad(c);
+  let words = await pool.recognize(toPgm(padded), { psm, dpi });
   if (meanConf(words) < RETRY_CONFIDENCE && gray !== bin) {
     const again = await pool.recognize(toPgm(pad(crop(gray, ...box))), { psm, dpi });
     if (meanConf(again) > meanConf(words)) words = again;
@@ -193,12 +195,36 @@ async function ocrCell(
     if (chinese.length > 0 && garbage(chinese) < garbage(words) && meanConf(chinese) >= meanConf(words) - 10)
       words = chinese;
   }
+  // A cell opening with "=" or "2" before a number: the sign's pixels say whether it is ≥ / ≤.
+  words = fixComparisonSign(words, padded);
   // A cell opening with 之 before a number is a misread ≥ (see repairTargetText).
   const first = words[0];
   if (first && (/^之\d/.test(first.text) || (first.text === "之" && /^\d/.test(words[1]?.text ?? "")))) {
     words = [{ ...first, text: first.text === "之" ? "≥" : repairTargetText(first.text) }, ...words.slice(1)];
   }
   return words.map((w) => shiftWord(w, box[0] - PAD, box[1] - PAD));
+}
+
+/**
+ * "=85%" or "295%" at the start of a cell, where the first character's ink is a chevron over a bar:
+ * the sign is ≥ (or ≤); two flat bars read as "2" are "=". A real 2 is one stroke and stays.
+ */
+export function fixComparisonSign(words: OcrWord[], img: GrayImage): OcrWord[] {
+  const first = words[0];
+  const sym = first?.symbols?.[0];
+  if (!first || !sym || !/^[=2]\d/.test(first.text) || [...first.text].length !== first.symbols!.length)
+    return words;
+  const glyph = comparisonGlyph(img, sym);
+  if (!glyph || glyph === first.text[0]) return words;
+  if (first.text[0] === "=" && glyph === "=") return words;
+  return [
+    {
+      ...first,
+      text: glyph + first.text.slice(1),
+      symbols: [{ ...sym, text: glyph }, ...first.symbols!.slice(1)],
+    },
+    ...words.slice(1),
+  ];
 }
 
 /** A word read from a crop, moved back to page pixels (character boxes too). */
@@ -282,7 +308,14 @@ export async function refineNumbers(
       const again = await pool.recognize(toPgm(pad(c)), { psm: "7", dpi });
       const againText = again.map((a) => a.text).join("");
       const n = NUMERIC_PART.exec(againText);
-      const number = n?.[0].replace(/[.,，。]+$/, "");
+      let number = n?.[0].replace(/[.,，。]+$/, "");
+      // A first reading that lost its leading digit(s) (",204,617.20") and a re-read that found them
+      // but lost the separator after them ("1204,617.20"): each confirms what the other lacks.
+      const lostLead = /^[,，]\d{3}/.test(m[0]) ? m[0].slice(1) : undefined; // "204,617.20"
+      if (number && lostLead) {
+        const whole = new RegExp(`^(\\d{1,3}),?${lostLead.replace(/[.,]/g, "\\$&")}$`).exec(number);
+        if (whole) number = `${whole[1]},${lostLead}`;
+      }
       if (!number || !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(number)) return w;
       const conf = meanConf(again);
       const fixesPrecision = tooPrecise && /\.\d{1,2}%$/.test(number);

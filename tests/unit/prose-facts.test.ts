@@ -85,6 +85,10 @@ describe("staff counts", () => {
     expect([s.authorized?.value, s.in_service?.value]).toEqual(["45", "42"]);
   });
 
+  it("ignores a speck read as a bracket before a count", () => {
+    expect(staffCounts(lt("编外聘用人员]11 人，退休人员27 人。"), vocabulary).contract?.value).toBe("11");
+  });
+
   it("reads bare 在职人数 and 编外…人员", () => {
     const s = staffCounts(
       lt("编制人数85人，在职人数79人，编外环卫作业人员112人，退休人数21人。"),

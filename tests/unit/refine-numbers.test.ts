@@ -30,6 +30,11 @@ describe("refineNumbers (re-reading doubtful numbers from their own crop)", () =
     expect(w!.text).toBe("1,561,500.00");
   });
 
+  it("puts back a lost leading digit that a re-read found (with the grouping of the first reading)", async () => {
+    const [w] = await refineNumbers([word(",204,617.20", 20)], page, poolReading("1204,617.20", 91), 300);
+    expect(w!.text).toBe("1,204,617.20");
+  });
+
   it("leaves confident numbers alone", async () => {
     const [w] = await refineNumbers([word("45.6", 95)], page, poolReading("46.6", 99), 300);
     expect(w!.text).toBe("45.6");
