@@ -5,6 +5,7 @@
 import Big from "big.js";
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
+import { normalizeText } from "../layout/located-text.js";
 import { evidence, makeFinding, n, pageRef } from "./finding-builder.js";
 import { differenceOf, judge, percentOf } from "./tolerance.js";
 
@@ -114,7 +115,8 @@ export function checkYearPair(cur: Report, prev: Report): Finding[] {
     }
   }
   // 3. Indicators that silently disappear or whose numeric target jumps.
-  const key = (s: string): string => s.replace(/[\s。.，,]/g, "");
+  // Indicators are matched by name without spaces, punctuation or quotes (OCR drops some of them).
+  const key = (s: string): string => normalizeText(s).replace(/[\s\p{P}\p{S}]/gu, "");
   const now = new Map(cur.indicators.map((i) => [key(i.level3), i]));
   for (const p of prev.indicators) {
     const c = now.get(key(p.level3));

@@ -46,7 +46,8 @@ export class DepartmentIdentity {
 
 /** The administrative region a department belongs to: its name up to the last 区/县/市/旗 prefix. */
 export function regionOf(name: string): string {
-  const n = normalizeName(name);
+  // Party bodies name their place after 中共 (中共云溪县委宣传部): the place is the same county's.
+  const n = normalizeName(name).replace(/^(中共|中国共产党)/, "");
   const m = /^(.*?(?:省|自治区))?(.*?(?:市|州|盟))?(.*?(?:区|县|旗|市))?/.exec(n);
   const region = (m?.[1] ?? "") + (m?.[2] ?? "") + (m?.[3] ?? "");
   return region.length > 0 && region.length < n.length ? region : "";

@@ -179,13 +179,26 @@ function restated(r: Report, field: string, a: Figure, b: Figure, label: string,
   );
 }
 
-/** Bands of the 自评等级; some provinces print 优秀/良好/合格/不合格. */
+/** The words of the 自评等级 for the bands ≥90, 80–89.x, 60–79.x, <60, as provinces print them. */
+const GRADE_FAMILIES = [
+  ["优", "良", "中", "差"],
+  ["优秀", "良好", "合格", "不合格"],
+  ["优秀", "良好", "一般", "较差"],
+  ["优秀", "良好", "中等", "差"],
+  ["优秀", "较好", "一般", "较差"],
+] as const;
+
+const band = (score: number): number => (score >= 90 ? 0 : score >= 80 ? 1 : score >= 60 ? 2 : 3);
+
+/** The grade the score's band has in the wording of the printed grade (its first family that has it). */
 export function gradeForScore(score: number, printed: string): string {
-  const long = printed.length > 1;
-  if (score >= 90) return long ? "优秀" : "优";
-  if (score >= 80) return long ? "良好" : "良";
-  if (score >= 60) return long ? "合格" : "中";
-  return long ? "不合格" : "差";
+  const family = GRADE_FAMILIES.find((f) => (f as readonly string[]).includes(printed)) ?? GRADE_FAMILIES[0];
+  return family[band(score)]!;
+}
+
+/** Whether the printed grade is the score's band in any wording that uses that word. */
+export function gradeFitsScore(score: number, printed: string): boolean {
+  return GRADE_FAMILIES.some((f) => f[band(score)] === printed);
 }
 
 /** Numbers with their unit inside task texts ("23618份"), keyed by the words before them. */
@@ -291,7 +304,9 @@ export function checkReport(r: Report): Finding[] {
       restated(r, field, distinct[0]!.amount, distinct[i]!.amount, ls[0]!.item, out);
   }
   for (const t of r.tasks) {
-    const cells = [t.content, t.goal, t.completion].filter((c): c is NonNullable<typeof c> => !!c);
+    // The plan's cells (content, expected goal) state the same quantities; the completion reports
+    // what was done, which may rightly differ (完成6个 planned, 4个 done).
+    const cells = [t.content, t.goal].filter((c): c is NonNullable<typeof c> => !!c);
     const seen = new Map<string, { value: string; cell: (typeof cells)[number] }>();
     for (const c of cells) {
       for (const q of quantities(c.value)) {
@@ -327,7 +342,7 @@ export function checkReport(r: Report): Finding[] {
   if (r.self_score && r.grade) {
     const score = Number(r.self_score.value);
     const want = gradeForScore(score, r.grade.value);
-    if (want !== r.grade.value && !(r.grade.value.length > 1 && want.startsWith(r.grade.value))) {
+    if (!gradeFitsScore(score, r.grade.value)) {
       out.push(
         makeFinding(r, {
           rule: "grade_mismatch",

@@ -65,6 +65,9 @@ export function classifyLead(
   vocab: Vocabulary,
 ): Candidate | undefined {
   const lead = foldLabel(raw, vocab);
+  // A part's budget ("其中基本支出预算1138.40万元"): not its executed total, and no figure kept here.
+  if (kind === "amount" && /(基本支出|项目支出)(年初|全年|调整后)?预算(数|金额)?(为|是|:)?$/.test(lead))
+    return undefined;
   const cands: Candidate[] = [];
   const keys = kind === "percent" ? PERCENT_KEYS : AMOUNT_KEYS;
   for (const key of keys) {

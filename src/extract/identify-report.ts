@@ -129,16 +129,19 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       }
     }
   }
-  // 3. An OCR'd title may misread a character of the name (番禺 → 番帅): a place name that is not a
-  // division of the city it names is corrected from the gazetteer, then the body, which prints the
-  // name many times, is consulted.
+  // 3. An OCR'd title may misread a character of the name (番禺 → 番帅): the body, which prints the
+  // name many times, is consulted, then a place name that is not a division of the city it names is
+  // corrected from the gazetteer.
+  // The gazetteer has the last word on place names: the body may misread them the same way
+  // throughout (番禺 → 番遇 on every page).
   if (id.department?.prov.conf !== undefined) {
+    const read = id.department.value;
+    id.department = confirmNameByBody(id.department, blocks);
     const fixed = correctPlaceNames(id.department.value);
     if (fixed) {
-      id.departmentCorrected = `OCR read the department as “${id.department.value}”; the place name was corrected from the list of administrative divisions (${fixed.change}) — confirm on the scan`;
+      id.departmentCorrected = `OCR read the department as “${read}”; the place name was corrected from the list of administrative divisions (${fixed.change}) — confirm on the scan`;
       id.department = { ...id.department, value: fixed.value };
     }
-    id.department = confirmNameByBody(id.department, blocks);
   }
   // 4. Not a self-evaluation report: no kind in a title and no 绩效 evaluation vocabulary at all.
   if (!id.kind) {

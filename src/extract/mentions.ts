@@ -31,10 +31,10 @@ export interface Mention {
   soleRow?: boolean;
 }
 
-// A number glued to a stray symbol ("32£54,230.00": OCR read a digit as £) is not read at all:
-// half of it would be a wrong figure.
+// A number glued to a stray symbol or letter ("32£54,230.00", "3A64.00万元": OCR read a digit as £
+// or A) is not read at all: half of it would be a wrong figure.
 const TOKEN = new RegExp(
-  `(?<![\\d£€¥§$])(${NUMBER_RE.source})\\s*(万元|亿元|千元|元|万(?![\\u4e00-\\u9fff])|%)|百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?`,
+  `(?<![\\d£€¥§$A-Za-z.])(${NUMBER_RE.source})\\s*(万元|亿元|千元|元|万(?![\\u4e00-\\u9fff])|%)|百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?`,
   "gu",
 );
 /** Clause delimiters that end a lead. Parentheses are not: 事业收入(财政应付代管资金)预算执行 keeps its label. */

@@ -80,7 +80,7 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
 const SCORE =
   /(?:自评|综合|评价|绩效|最终)?(?:总)?(?:得分|评分|分数|分值)\s*(?:为|是|:|：|达到|达)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/u;
 const SCORE_ALT = /(?:自评|评价|评定|综合评定)(?:为|结果为)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/u;
-const GRADE_WORD = "(优秀|良好|合格|不合格|优|良|中|差)";
+const GRADE_WORD = "(优秀|良好|合格|不合格|一般|较好|较差|中等|优|良|中|差)";
 /** Quotes around a grade, with the forms OCR gives them ([ for “, o or , for ”). */
 const OPEN = `[“"「『'‘\\[]`;
 const CLOSE = `[”"」』'’\\],，。o]`;

@@ -317,7 +317,7 @@ export const sumValues = (fs: readonly Figure[]): string =>
 const SCORE_LABEL =
   /^(总分|合计得分|自评得分|综合得分|总得分|得分合计|自评总分|评价得分|总得分值|自评分数|综合评分)$/;
 const GRADE_LABEL = /^(自评等级|绩效等级|评价等级|等级|自评结果|评价结果|自评等次|评价等次)$/;
-const GRADE_VALUE = /^(优秀|良好|合格|不合格|优|良|中|差)$/;
+const GRADE_VALUE = /^(优秀|良好|合格|不合格|一般|较好|较差|中等|优|良|中|差)$/;
 
 /**
  * A form's closing rows: 总分 | 100 | 92.3 and 自评等级 | 良, or both in one row (自评总分 | 95.62 |

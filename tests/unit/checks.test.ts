@@ -144,6 +144,35 @@ describe("within-report rules", () => {
     expect(checkReport(r)).toEqual([]);
     r.grade.value = "良好";
     expect(checkReport(r)).toEqual([]);
+    // the 优秀/良好/一般/较差 wording
+    expect(gradeForScore(72, "一般")).toBe("一般");
+    r.self_score = fig("72", "分");
+    r.grade.value = "一般";
+    expect(checkReport(r)).toEqual([]);
+    r.grade.value = "较差";
+    expect(rules(checkReport(r))).toEqual(["grade_mismatch:error"]);
+  });
+
+  it("a task's completion may differ from its plan; the plan's own cells may not", () => {
+    const r = report("task");
+    const text = (value: string) => ({
+      value,
+      prov: { page: 3, bbox: [0, 0, 1, 1] as [number, number, number, number], text: value },
+    });
+    r.tasks = [
+      {
+        seq: 1,
+        name: "建设社区服务站",
+        content: text("新建社区服务站6个"),
+        goal: text("建成社区服务站6个"),
+        completion: text("已建成社区服务站4个"),
+        pages: [3],
+        prov: { page: 3, bbox: [0, 0, 1, 1], text: "" },
+      },
+    ];
+    expect(checkReport(r)).toEqual([]);
+    r.tasks[0]!.goal = text("建成社区服务站8个");
+    expect(rules(checkReport(r))).toEqual(["restated_mismatch:error"]);
   });
 
   it("score_sum_mismatch only where the indicators carry all 100 points", () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { imageObjectToGray } from "../../src/ocr/page-image.js";
 import {
   binarize,
   createGray,
@@ -388,5 +389,18 @@ describe("scale", () => {
     expect(row.slice(0, 9).every((v) => v === 0)).toBe(true);
     expect(row.slice(11).every((v) => v === 255)).toBe(true);
     expect(row[9]! > 0 && row[9]! < 255 && row[10]! > row[9]!).toBe(true);
+  });
+});
+
+describe("scan pixels to gray", () => {
+  it("drops a seal's saturated red to paper, keeps black print under it", () => {
+    // RGB: black, white, seal red, black print over the seal (dark), dark blue ink
+    const rgb = new Uint8Array([0, 0, 0, 255, 255, 255, 220, 40, 50, 60, 10, 10, 20, 30, 120]);
+    const gray = imageObjectToGray({ width: 5, height: 1, kind: 2, data: rgb })!;
+    expect(gray[0]).toBe(0);
+    expect(gray[1]).toBe(255);
+    expect(gray[2]).toBe(255);
+    expect(gray[3]!).toBeLessThan(64);
+    expect(gray[4]!).toBeLessThan(64);
   });
 });

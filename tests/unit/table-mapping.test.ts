@@ -289,6 +289,22 @@ describe("budget tables read as figures", () => {
     expect(get("executed_total")).toEqual(["1793.511642"]);
   });
 
+  it("does not read a number glued to a letter (OCR's 3A64.00), nor a part's budget as its total", () => {
+    const { statements } = mentionsToFigures(
+      scanMentions(
+        LocatedText.fromBox("全年预算3A64.00万元，其中基本支出预算1138.40万元、项目支出预算918.70万元。", 1, {
+          x0: 0,
+          y0: 0,
+          x1: 500,
+          y1: 10,
+        }),
+        0,
+      ),
+      definitions.vocabulary,
+    );
+    expect(statements).toEqual([]);
+  });
+
   it("attaches a 占比 column and a bracketed percentage as shares", () => {
     const table = figures(
       grid([
