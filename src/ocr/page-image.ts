@@ -37,7 +37,7 @@ interface ImageObject {
  * and blue); black print under the seal stays dark and stays ink.
  */
 function scanGray(r: number, g: number, b: number): number {
-  if (r > 130 && r - (g > b ? g : b) > 60) return 255;
+  if (r > 130 && r - Math.max(g, b) > 60) return 255;
   return (r * 77 + g * 150 + b * 29) >> 8;
 }
 
