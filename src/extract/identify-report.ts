@@ -238,6 +238,8 @@ function labelledField(blocks: readonly Block[], label: RegExp): Text | undefine
  * reading is taken. Only the name is corrected, never the document text.
  */
 export function confirmNameByBody(dept: Text, blocks: readonly Block[]): Text {
+  const signed = signatureVariant(dept, blocks);
+  if (signed) return signed;
   const body = blocks
     .slice(1)
     .map((b) => (b.kind === "paragraph" ? compact(b.text.text) : ""))
@@ -260,4 +262,29 @@ export function confirmNameByBody(dept: Text, blocks: readonly Block[]): Text {
     if (best && best[1] >= 2) return { ...dept, value: name.slice(0, name.length - len) + best[0] };
   }
   return dept;
+}
+
+/**
+ * The name printed once more on a line of its own (the signature above the date) with one or two
+ * characters read differently: the reading OCR was surer of wins, compared by the confidence of the
+ * differing characters against the title's weakest character.
+ */
+function signatureVariant(dept: Text, blocks: readonly Block[]): Text | undefined {
+  const name = dept.value;
+  const titleConf = dept.prov.conf;
+  if (titleConf === undefined || name.length < 6) return undefined;
+  for (const b of blocks.slice(1)) {
+    if (b.kind !== "paragraph") continue;
+    const lt = b.text;
+    const t = lt.text.replace(/\s+/g, "");
+    if (t.length !== name.length || t === name || !/^[\u4e00-\u9fff]+$/.test(t)) continue;
+    const diffs = [...t].map((ch, i) => (ch !== name[i] ? i : -1)).filter((i) => i >= 0);
+    if (diffs.length === 0 || diffs.length > (name.length >= 8 ? 2 : 1)) continue;
+    // Character positions in the compacted text → positions in the paragraph's text.
+    const at: number[] = [];
+    for (let i = 0; i < lt.text.length; i++) if (!/\s/.test(lt.text[i]!)) at.push(i);
+    const conf = Math.min(...diffs.map((i) => provOf(lt, at[i]!, at[i]! + 1).conf ?? 100));
+    if (conf > titleConf) return { value: t, prov: provOf(lt) };
+  }
+  return undefined;
 }

@@ -198,7 +198,7 @@ async function ocrCell(
     if (chinese.length > 0 && garbage(chinese) < garbage(words) && meanConf(chinese) >= meanConf(words) - 10)
       words = chinese;
   }
-  // A cell opening with "=" or "2" before a number: the sign's pixels say whether it is ≥ / ≤.
+  // A cell opening with a misread sign ("=85%", "295%", "Z120"): its pixels say whether it is ≥ / ≤.
   words = fixComparisonSign(words, padded);
   // A cell opening with 之 before a number is a misread ≥ (see repairTargetText).
   const first = words[0];
@@ -209,17 +209,18 @@ async function ocrCell(
 }
 
 /**
- * "=85%" or "295%" at the start of a cell, where the first character's ink is a chevron over a bar:
- * the sign is ≥ (or ≤); two flat bars read as "2" are "=". A real 2 is one stroke and stays.
+ * A cell opening with a sign tesseract misread ("=85%", "295%", "Z120", "全90%", "么上年"): where the
+ * first character's ink is a chevron over a bar, it is ≥ (or ≤); two flat bars read as "2" are "=".
+ * A real 2 (one stroke) or a real character (not that shape) stays.
  */
 export function fixComparisonSign(words: OcrWord[], img: GrayImage): OcrWord[] {
   const first = words[0];
   const sym = first?.symbols?.[0];
-  if (!first || !sym || !/^[=2]\d/.test(first.text) || [...first.text].length !== first.symbols!.length)
-    return words;
+  if (!first || !sym || [...first.text].length !== first.symbols!.length) return words;
+  if (!/^([=2]\d|\D\d|[全么Zz之])/u.test(first.text)) return words;
   const glyph = comparisonGlyph(img, sym);
   if (!glyph || glyph === first.text[0]) return words;
-  if (first.text[0] === "=" && glyph === "=") return words;
+  if (glyph === "=" && first.text[0] !== "2") return words;
   return [
     {
       ...first,

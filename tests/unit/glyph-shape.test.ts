@@ -1,7 +1,9 @@
 /** Comparison signs told apart by their ink: ≥ / ≤ (chevron over a bar), = (two bars), 2 (one stroke). */
 import { describe, expect, it } from "vitest";
 import { comparisonGlyph } from "../../src/ocr/glyph-shape.js";
+import { fixComparisonSign } from "../../src/ocr/ocr-page.js";
 import { createGray, type GrayImage } from "../../src/ocr/raster/index.js";
+import type { OcrWord } from "../../src/ocr/tesseract-pool.js";
 
 /** Thick line segments drawn into a white 40×40 image. */
 function draw(segments: Array<[number, number, number, number]>, thickness = 3): GrayImage {
@@ -77,5 +79,42 @@ describe("comparisonGlyph", () => {
     ];
     expect(comparisonGlyph(draw([...hook, [8, 30, 8, 33], [8, 33, 30, 33]]), BOX)).toBeUndefined();
     expect(comparisonGlyph(draw([...hook, [8, 34, 30, 34]]), BOX)).toBeUndefined();
+  });
+});
+
+describe("fixComparisonSign", () => {
+  const word = (text: string): OcrWord => ({
+    text,
+    confidence: 60,
+    x0: 4,
+    y0: 4,
+    x1: 36,
+    y1: 36,
+    baseline: 36,
+    lineHeight: 32,
+    symbols: [...text].map((ch, i) =>
+      i === 0 ? { text: ch, ...BOX } : { text: ch, x0: 36, y0: 4, x1: 38, y1: 36 },
+    ),
+  });
+  const chevron = draw([
+    [6, 6, 30, 16],
+    [30, 16, 6, 26],
+    [6, 32, 30, 32],
+  ]);
+
+  it("turns a misread first character with a ≥'s ink into ≥", () => {
+    for (const read of ["Z120", "全90%", "=85%", "295%"])
+      expect(fixComparisonSign([word(read)], chevron)[0]!.text).toBe(`≥${read.slice(1)}`);
+  });
+
+  it("leaves a real 2 or a real character alone", () => {
+    const two = draw([
+      [10, 8, 28, 10],
+      [28, 10, 28, 16],
+      [28, 16, 8, 32],
+      [8, 32, 30, 32],
+    ]);
+    expect(fixComparisonSign([word("20个以上")], two)[0]!.text).toBe("20个以上");
+    expect(fixComparisonSign([word("约90%")], two)[0]!.text).toBe("约90%");
   });
 });

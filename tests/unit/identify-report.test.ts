@@ -47,4 +47,15 @@ describe("identifyReport", () => {
     );
     expect(id.department?.value).toBe("广州市番帅区融媒体中心");
   });
+
+  it("takes the signature's reading of the name when OCR was surer of it than of the title", () => {
+    const [title] = paragraphs(["沧澜市蜡川区桂花街道办事处2023年度部门整体支出绩效自评报告"], 40);
+    const body = paragraphs(["桂花街道办事处是临川区人民政府的派出机关。", "沧澜市临川区桂花街道办事处"], 92);
+    const id = identifyReport([title!, ...body], vocabulary);
+    expect(id.department?.value).toBe("沧澜市临川区桂花街道办事处");
+    // …and keeps the title's when the signature is the weaker reading
+    const [sure] = paragraphs(["沧澜市临川区桂花街道办事处2023年度部门整体支出绩效自评报告"], 95);
+    const weak = paragraphs(["沧澜市蜡川区桂花街道办事处"], 30);
+    expect(identifyReport([sure!, ...weak], vocabulary).department?.value).toBe("沧澜市临川区桂花街道办事处");
+  });
 });
