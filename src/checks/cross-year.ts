@@ -4,6 +4,7 @@
  */
 import Big from "big.js";
 import type { Finding } from "../../schemas/finding.js";
+import type { Figure } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
 import { normalizeText } from "../layout/located-text.js";
 import { evidence, makeFinding, n, pageRef } from "./finding-builder.js";
@@ -31,19 +32,37 @@ export const COPY_SIMILARITY = 0.8;
 
 const totalOf = (r: Report) => r.headline.expenditure_total ?? r.headline.executed_total;
 
+/**
+ * The totals a stated change may be measured on, the total expenditure first: a report may state
+ * its change against 执行数 rather than 本年支出合计 (they differ by what was paid from carry-over),
+ * so a change is a mismatch only when it fits neither basis.
+ */
+function bases(cur: Report, prev: Report): Array<{ t1: Figure; t0: Figure }> {
+  const out: Array<{ t1: Figure; t0: Figure }> = [];
+  for (const key of ["expenditure_total", "executed_total"] as const) {
+    const t1 = cur.headline[key];
+    const t0 = prev.headline[key];
+    if (t1 && t0) out.push({ t1, t0 });
+  }
+  return out;
+}
+
 export function checkYearPair(cur: Report, prev: Report): Finding[] {
   const out: Finding[] = [];
   const scope = "cross_year" as const;
-  const t1 = totalOf(cur);
-  const t0 = totalOf(prev);
+  const pairs = bases(cur, prev);
+  const t1 = pairs[0]?.t1 ?? totalOf(cur);
+  const t0 = pairs[0]?.t0 ?? totalOf(prev);
   const year0 = prev.fiscal_year?.value;
   // 1. The stated change against last year's total.
   if (t1 && t0) {
     const change = differenceOf(t1, t0);
     const stated = cur.headline.yoy_change;
+    const fitsAnother = (f: Figure): boolean =>
+      pairs.slice(1).some((p) => !judge(f, differenceOf(p.t1, p.t0)));
     if (stated) {
       const v = judge(stated, change);
-      if (v) {
+      if (v && !fitsAnother(stated)) {
         out.push(
           makeFinding(cur, {
             rule: "yoy_mismatch",
@@ -66,11 +85,20 @@ export function checkYearPair(cur: Report, prev: Report): Finding[] {
       }
     }
     const pct = cur.headline.yoy_change_pct;
-    const expectedPct = percentOf({ value: change.value.toString(), ulp: "0" }, t0);
+    const pctOf = (a: Figure, b: Figure) => {
+      const d = differenceOf(a, b);
+      const e = percentOf({ value: d.value.toString(), ulp: "0" }, b);
+      if (e) e.error += (d.error * 100) / Math.abs(Number(b.value));
+      return e;
+    };
+    const expectedPct = pctOf(t1, t0);
     if (pct && expectedPct) {
-      expectedPct.error += (change.error * 100) / Math.abs(Number(t0.value));
       const v = judge(pct, expectedPct);
-      if (v) {
+      const pctFitsAnother = pairs.slice(1).some((p) => {
+        const e = pctOf(p.t1, p.t0);
+        return e !== undefined && !judge(pct, e);
+      });
+      if (v && !pctFitsAnother) {
         out.push(
           makeFinding(cur, {
             rule: "yoy_mismatch",
@@ -93,7 +121,10 @@ export function checkYearPair(cur: Report, prev: Report): Finding[] {
   const restated = cur.headline.prior_expenditure_total;
   if (restated && t0) {
     const v = judge(restated, differenceOf(t0, { value: "0", ulp: "0" }));
-    if (v) {
+    const fitsExecuted =
+      prev.headline.executed_total !== undefined &&
+      !judge(restated, differenceOf(prev.headline.executed_total, { value: "0", ulp: "0" }));
+    if (v && !fitsExecuted) {
       out.push(
         makeFinding(cur, {
           rule: "restated_mismatch",

@@ -48,7 +48,51 @@ export class DepartmentIdentity {
 export function regionOf(name: string): string {
   // Party bodies name their place after 中共 (中共云溪县委宣传部): the place is the same county's.
   const n = normalizeName(name).replace(/^(中共|中国共产党)/, "");
-  const m = /^(.*?(?:省|自治区))?(.*?(?:市|州|盟))?(.*?(?:区|县|旗|市))?/.exec(n);
+  // (A city's name may itself hold 州 — 广州市, 江州市 — and a county's name is followed by 市场….)
+  const m =
+    /^([^市县区旗]{1,8}?(?:省|自治区))?([^县区旗]{1,8}?(?:市|自治州|盟|地区|州(?!市)))?([^省市县区旗]{1,6}?(?:区|县|旗|市))?/u.exec(
+      n,
+    );
   const region = (m?.[1] ?? "") + (m?.[2] ?? "") + (m?.[3] ?? "");
   return region.length > 0 && region.length < n.length ? region : "";
+}
+
+/** A leading place prefix a name may be printed with or without: a province and/or a city. */
+const PLACE_PREFIX = /^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,8}?(?:市|州|盟))?$/u;
+const COUNTY_START = /^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)/u;
+
+/**
+ * Names of one batch that are the same department printed with and without its city (桐江市鹤鸣区
+ * 卫生健康局 / 鹤鸣区卫生健康局): each longer form maps to the shortest, county-level one — unless the
+ * short form is claimed by two different cities (two 鹤鸣区), when none of them is merged.
+ */
+export function mergePlacePrefixes(keys: Iterable<string>): Map<string, string> {
+  const names = [...new Set(keys)];
+  const byShort = new Map<string, Set<string>>();
+  for (const long of names) {
+    for (const short of names) {
+      if (short === long || !long.endsWith(short) || !COUNTY_START.test(short)) continue;
+      const prefix = long.slice(0, long.length - short.length);
+      if (prefix === "" || !PLACE_PREFIX.test(prefix)) continue;
+      const set = byShort.get(short) ?? new Set<string>();
+      set.add(prefix);
+      byShort.set(short, set);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [short, prefixes] of byShort) {
+    // Two cities that do not contain one another: two different departments.
+    const list = [...prefixes];
+    const nested = list.every((a) => list.every((b) => a.endsWith(b) || b.endsWith(a)));
+    if (!nested) continue;
+    for (const p of list) out.set(p + short, short);
+  }
+  return out;
+}
+
+/** The county-level place of a name, for grouping peers whether or not the city is printed. */
+export function peerRegionOf(name: string): string {
+  const region = regionOf(name);
+  const county = /[^省市县区旗州盟]{1,6}(?:区|县|旗)$/u.exec(region);
+  return county ? county[0] : region;
 }

@@ -8,7 +8,7 @@ import type { Report } from "../../schemas/report.js";
 import { type Db, loadReports } from "../store/db.js";
 import { checkPeers } from "./cross-department.js";
 import { checkYearPair } from "./cross-year.js";
-import { DepartmentIdentity, regionOf } from "./department-identity.js";
+import { DepartmentIdentity, mergePlacePrefixes, peerRegionOf } from "./department-identity.js";
 import { checkReport } from "./within-report.js";
 
 export function runChecks(reports: readonly Report[], identity = new DepartmentIdentity()): Finding[] {
@@ -16,10 +16,18 @@ export function runChecks(reports: readonly Report[], identity = new DepartmentI
   const findings: Finding[] = [];
   for (const r of usable) findings.push(...checkReport(r));
 
+  // One department printed with and without its city across years is one department.
+  const merged = mergePlacePrefixes(
+    usable.flatMap((r) => (r.department ? [identity.key(r.department.value)] : [])),
+  );
+  const deptKey = (name: string): string => {
+    const k = identity.key(name);
+    return merged.get(k) ?? k;
+  };
   const byDept = new Map<string, Report[]>();
   for (const r of usable) {
     if (!r.department || !r.fiscal_year) continue;
-    const k = identity.key(r.department.value);
+    const k = deptKey(r.department.value);
     byDept.set(k, [...(byDept.get(k) ?? []), r]);
   }
   for (const list of byDept.values()) {
@@ -36,7 +44,7 @@ export function runChecks(reports: readonly Report[], identity = new DepartmentI
   const peers = new Map<string, Report[]>();
   for (const r of usable) {
     if (!r.department || !r.fiscal_year) continue;
-    const k = `${regionOf(r.department.value)}|${r.fiscal_year.value}`;
+    const k = `${peerRegionOf(deptKey(r.department.value))}|${r.fiscal_year.value}`;
     peers.set(k, [...(peers.get(k) ?? []), r]);
   }
   for (const group of peers.values()) findings.push(...checkPeers(group));

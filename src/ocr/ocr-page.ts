@@ -30,9 +30,21 @@ const MAX_SKEW = 8;
 /** Skew below this (degrees) is left alone: rotating costs time and blurs strokes. */
 const MIN_SKEW = 0.05;
 
-/** Scans below UPSCALE_BELOW_DPI are resampled up to OCR_MIN_DPI before OCR (measured: README, OCR). */
+/**
+ * Scans below UPSCALE_BELOW_DPI are resampled up to OCR_MIN_DPI before OCR (measured: README, OCR) —
+ * but never so far that the characters grow past MAX_TEXT_HEIGHT px: a PDF's page size, and so the
+ * resolution it implies, may be anything (a 150 dpi scan on a page claiming 96 dpi).
+ */
 const OCR_MIN_DPI = 300;
 const UPSCALE_BELOW_DPI = 270;
+const MAX_TEXT_HEIGHT = 48;
+
+function upscaleFactor(r: PageRaster): number {
+  if (r.dpi >= UPSCALE_BELOW_DPI) return 1;
+  const height = estimateTextHeight(binarize({ width: r.width, height: r.height, data: r.data }));
+  const factor = Math.min(OCR_MIN_DPI / r.dpi, height ? MAX_TEXT_HEIGHT / height : 3, 3);
+  return factor >= 1.1 ? factor : 1;
+}
 
 function upscale(r: PageRaster, factor: number): PageRaster {
   const img = scale({ width: r.width, height: r.height, data: r.data }, factor);
@@ -59,10 +71,10 @@ export async function ocrPage(
 ): Promise<OcrPageResult> {
   const t0 = performance.now();
   let raster = input;
-  // A low-resolution scan is first resampled up to 300 dpi: tesseract loses digits of small print
-  // (9 → 3 at 200 dpi), and binarisation keeps the strokes smoother at the finer grid.
-  if (raster.dpi < UPSCALE_BELOW_DPI && process.env.SELFEVAL_OCR_UPSCALE !== "0")
-    raster = upscale(raster, OCR_MIN_DPI / raster.dpi);
+  // Small print is first resampled up: tesseract loses digits of small print (9 → 3 at 200 dpi), and
+  // binarisation keeps the strokes smoother at the finer grid.
+  const factor = process.env.SELFEVAL_OCR_UPSCALE === "0" ? 1 : upscaleFactor(raster);
+  if (factor > 1) raster = upscale(raster, factor);
   let gray: GrayImage = { width: raster.width, height: raster.height, data: raster.data };
   let bin = binarize(gray);
   const skew = estimateSkew(bin, MAX_SKEW);

@@ -225,6 +225,17 @@ describe("cross-year rules", () => {
     expect(fs[0]!.other_report_id).toBeUndefined();
   });
 
+  it("a change stated against 执行数 rather than the total expenditure is no mismatch", () => {
+    const prev = year(2021, "1000.00");
+    state(prev, "executed_total", "950.00");
+    const cur = year(2022, "1100.00", "50.00", "5.26");
+    state(cur, "executed_total", "1000.00");
+    expect(checkYearPair(cur, prev)).toEqual([]);
+    const wrong = year(2022, "1100.00", "70.00", "7.37");
+    state(wrong, "executed_total", "1000.00");
+    expect(checkYearPair(wrong, prev).map((f) => f.field)).toEqual(["yoy_change", "yoy_change_pct"]);
+  });
+
   it("finds years by department name (with aliases), never by file", () => {
     const a = year(2021, "100");
     const b = year(2022, "110", "10");
