@@ -21,11 +21,17 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export function robustZ(x: number, xs: readonly number[]): { z: number; median: number; mad: number } {
+export function robustZ(
+  x: number,
+  xs: readonly number[],
+  /** The smallest spread that means anything for the metric (peers 0.05 points apart are not a scale). */
+  minSpread = 0,
+): { z: number; median: number; mad: number } {
   const med = median(xs);
   let mad = median(xs.map((v) => Math.abs(v - med)));
   // All peers equal but one: fall back to the mean absolute deviation (scaled to match MAD).
   if (mad === 0) mad = (xs.reduce((a, v) => a + Math.abs(v - med), 0) / xs.length) * 1.2533;
+  mad = Math.max(mad, minSpread);
   return { z: mad === 0 ? 0 : (0.6745 * (x - med)) / mad, median: med, mad };
 }
 
@@ -34,6 +40,8 @@ export interface Metric {
   label: string;
   unit: string;
   value: (r: Report) => { value: number; figure?: Figure } | undefined;
+  /** The smallest MAD taken for this metric, given the peers' median. */
+  minSpread: (median: number) => number;
 }
 
 export const executionRate = (r: Report): { value: number; figure?: Figure } | undefined => {
@@ -53,14 +61,21 @@ export const perCapita = (r: Report): { value: number; figure?: Figure } | undef
 };
 
 export const METRICS: Metric[] = [
-  { name: "execution_rate", label: "预算执行率", unit: "%", value: executionRate },
+  { name: "execution_rate", label: "预算执行率", unit: "%", value: executionRate, minSpread: () => 1 },
   {
     name: "self_score",
     label: "自评得分",
     unit: "分",
     value: (r) => (r.self_score ? { value: Number(r.self_score.value), figure: r.self_score } : undefined),
+    minSpread: () => 1,
   },
-  { name: "per_capita_spending", label: "人均支出（执行数÷在职人数）", unit: "万元/人", value: perCapita },
+  {
+    name: "per_capita_spending",
+    label: "人均支出（执行数÷在职人数）",
+    unit: "万元/人",
+    value: perCapita,
+    minSpread: (med) => Math.abs(med) * 0.1,
+  },
 ];
 
 const fmt = (v: number): string => (Math.round(v * 100) / 100).toString();
@@ -74,7 +89,7 @@ export function checkPeers(group: readonly Report[]): Finding[] {
     if (vals.length < MIN_PEERS) continue;
     for (const { r, v } of vals) {
       const peers = vals.filter((x) => x.r !== r).map((x) => x.v.value);
-      const { z, median: med, mad } = robustZ(v.value, peers);
+      const { z, median: med, mad } = robustZ(v.value, peers, m.minSpread(median(peers)));
       if (Math.abs(z) <= OUTLIER_Z) continue;
       out.push(
         makeFinding(r, {
@@ -100,7 +115,8 @@ export function checkPeers(group: readonly Report[]): Finding[] {
         makeFinding(r, {
           rule: "score_vs_execution",
           scope: "cross_department",
-          severity: "warning",
+          // A judgement on the scoring, not an arithmetic inconsistency: shown for attention.
+          severity: "info",
           field: "self_score",
           stated: r.self_score,
           message: `自评得分${score}分（优）但预算执行率仅${fmt(rate.value)}%，自评结果与资金执行情况不相称，请核实评分依据。`,

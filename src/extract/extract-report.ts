@@ -96,6 +96,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   const defaultUnit = predominantUnit(blocks);
 
   const mentions: Mention[] = [];
+  let noChange: Figure | undefined;
   const indicators: Indicator[] = [];
   const tasks: Task[] = [];
   const projects: ProjectSpending[] = [];
@@ -123,6 +124,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (section === "conclusion") conclusion.push(lt);
       if (section === "problems" && !b.heading?.standalone) problems.push(b);
       if (section === "next_steps" && !b.heading?.standalone) nextSteps.push(b);
+      noChange ??= unchangedExpenditure(lt);
       const ms = scanMentions(lt, i);
       // A numbered paragraph naming a project with its budget and executed amounts is a project
       // statement wherever it stands (a misread heading must not lose the section's projects).
@@ -170,6 +172,9 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   const figures = mentionsToFigures(mentions, vocab);
   const { lines } = figures;
   const statements = withoutGrandTotals(figures.statements, mentions);
+  // "支出与上年相比无增减变化": a stated change of exactly zero, which the cross-year check can test.
+  if (noChange && !statements.some((s) => s.key === "yoy_change"))
+    statements.push({ key: "yoy_change", figure: noChange, context: "prose", label: "无增减变化" });
   const headline = canonicalHeadline(statements, lines);
 
   const report: Report = {
@@ -302,4 +307,17 @@ export function withoutGrandTotals(statements: Statement[], mentions: readonly M
   const grand = (s: Statement): boolean =>
     (s.key === "income_total" || s.key === "expenditure_total") && /总计/.test(s.label);
   return statements.filter((s) => !grand(s) || !statements.some((o) => o.key === s.key && !grand(o)));
+}
+
+/** "本年支出与上年相比无增减变化" / "同比无增减变化" in a sentence about expenditure: a change of 0. */
+export function unchangedExpenditure(lt: LocatedText): Figure | undefined {
+  for (const sentence of lt.text.matchAll(/[^。；;]+/g)) {
+    const t = sentence[0];
+    if (!/支出/.test(t) || /收入/.test(t)) continue;
+    const m = /(同比|与上年(度)?(相比|对比)?|较上年(度)?)[^。；;，,]{0,12}?(无增减变化|无变化)/.exec(t);
+    if (!m) continue;
+    const at = sentence.index + m.index + m[0].length - m[5]!.length;
+    return { value: "0", ulp: "0", unit: "万元", prov: provOf(lt, at, at + m[5]!.length) };
+  }
+  return undefined;
 }

@@ -149,6 +149,8 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
   // What the last amount of the current sentence became, so a share or a percent change can attach.
   let last: { sentenceKey: string; line?: BudgetLine; statement?: Statement } | undefined;
   let lastYoy: { sentenceKey: string } | undefined;
+  /** The sentence whose change was an income change (its percentage is not the expenditure's either). */
+  let incomeChange: string | undefined;
 
   const addStatement = (key: HeadlineKey, figure: Figure, m: Mention, label: string): Statement => {
     const s: Statement = { key, figure, context: m.context, label };
@@ -188,7 +190,13 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
         lastYoy = undefined;
         continue;
       }
-      if (verb && isYoySentence && !/收入/.test(m.lead) && /支出|^(增长|下降|增加|减少)/.test(m.lead)) {
+      if (
+        verb &&
+        isYoySentence &&
+        incomeChange !== sentenceKey &&
+        !/收入/.test(m.lead) &&
+        /支出|^(增长|下降|增加|减少)/.test(m.lead)
+      ) {
         const sign = signOfChange(verb[1]!);
         addStatement(
           "yoy_change_pct",
@@ -223,6 +231,14 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
           context: m.context,
         };
         lines.push(line);
+      } else if (
+        !/(支出|收入)/.test(subject) &&
+        last?.sentenceKey === sentenceKey &&
+        (last.statement?.key === "income_total" || last.line?.section === "income")
+      ) {
+        // "本年收入合计X万元，较上年增加Y万元，增长Z%": a change with no subject of its own is the change
+        // of the total just stated in its sentence — an income change is not the expenditure change.
+        incomeChange = sentenceKey;
       } else if (!/收入/.test(subject) || /支出/.test(subject)) {
         addStatement("yoy_change", f, m, m.lead);
         lastYoy = { sentenceKey };

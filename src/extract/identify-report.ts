@@ -205,7 +205,7 @@ function labelledField(blocks: readonly Block[], label: RegExp): Text | undefine
     if (b.kind === "paragraph") {
       // "填报单位（盖章）：X    填报日期：…": the value ends at a wide gap or the next label.
       const m =
-        /^(部门|单位|预算单位|填报单位|实施单位)(\(单位\))?(名称)?(\((盖章|公章|签章)\))?\s*[:：]\s*(.{2,40}?)(?:\s{2,}|\s*[\u4e00-\u9fff]{2,6}[:：]|$)/.exec(
+        /^(部门|单位|预算单位|填报单位|实施单位|评价单位|报送单位|编制单位)(\(单位\))?(名称)?(\((盖章|公章|签章)\))?\s*[:：]\s*(.{2,40}?)(?:\s{2,}|\s*[\u4e00-\u9fff]{2,6}[:：]|$)/.exec(
           normalizeText(b.text.printed).trim(),
         );
       const value = m ? stripCode(compact(m[6]!)) : "";

@@ -275,6 +275,15 @@ describe("cross-department rules", () => {
     });
     expect(fs[0]!.message).toMatch(/中位数96/);
   });
+
+  it("peers a few hundredths apart are no scale: a rate 1.5 points off is ordinary", () => {
+    const group = [96.66, 96.71, 97.92, 98.31, 96.7].map((rate, i) => {
+      const r = withIdentity(report(`q${i}`), `某市某区部门${i}`, 2022);
+      state(r, "execution_rate", String(rate), "%");
+      return r;
+    });
+    expect(checkPeers(group).filter((f) => f.field === "execution_rate")).toEqual([]);
+  });
 });
 
 describe("last year's figures restated", () => {

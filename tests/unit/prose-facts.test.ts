@@ -115,3 +115,15 @@ describe("projects stated in prose", () => {
     ]);
   });
 });
+
+describe("no change against last year", () => {
+  it("reads 同比无增减变化 about expenditure as a change of exactly 0", async () => {
+    const { unchangedExpenditure } = await import("../../src/extract/extract-report.js");
+    expect(unchangedExpenditure(lt("本年支出合计1,205.30万元，同比无增减变化。"))).toMatchObject({
+      value: "0",
+      ulp: "0",
+    });
+    expect(unchangedExpenditure(lt("在编退休人员63人，与上年对比无变化。"))).toBeUndefined();
+    expect(unchangedExpenditure(lt("本年收入合计1,205.30万元，同比无增减变化。"))).toBeUndefined();
+  });
+});

@@ -362,4 +362,22 @@ describe("budget tables read as figures", () => {
     expect(get("income_total")).toEqual(["30512020.36"]);
     expect(get("expenditure_total")).toEqual(["30572396.4"]);
   });
+
+  it("reads an income change as no expenditure change", () => {
+    const { statements } = mentionsToFigures(
+      scanMentions(
+        LocatedText.fromBox(
+          "本年收入合计3,206.41万元，较上年增加1,021.36万元，增长46.7%。本年支出合计3,100.00万元，较上年增加610.45万元，增长24.5%。",
+          1,
+          { x0: 0, y0: 0, x1: 500, y1: 10 },
+        ),
+        0,
+      ),
+      definitions.vocabulary,
+    );
+    expect(statements.filter((x) => x.key.startsWith("yoy")).map((x) => [x.key, x.figure.value])).toEqual([
+      ["yoy_change", "610.45"],
+      ["yoy_change_pct", "24.5"],
+    ]);
+  });
 });
