@@ -136,7 +136,8 @@ export const vocabulary: Vocabulary = {
       "劳务派遣(人员)?",
       "聘用人员",
     ],
-    retired: ["(在编)?(离)?退休(人员|人数)?", "离退休(人员|人数)?"],
+    // (OCR reads 退休 as 过休 / 过体 / 退体 on poor scans; none of those is a word.)
+    retired: ["(在编)?(离)?退休(人员|人数)?", "离退休(人员|人数)?", "(在编)?[退过][休体](人员|人数)"],
   },
   sections: {
     basic_info: ["基本情况", "部门概况", "单位概况", "人员情况", "机构人员"],
@@ -180,7 +181,6 @@ export const vocabulary: Vocabulary = {
     执衍: "执行",
     決算: "决算",
     预复: "预算",
-    过休人员: "退休人员",
     在职全同: "在职合同",
   },
 };

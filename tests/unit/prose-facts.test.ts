@@ -85,6 +85,10 @@ describe("staff counts", () => {
     expect([s.authorized?.value, s.in_service?.value]).toEqual(["45", "42"]);
   });
 
+  it("reads 退休 misread as 过体 on a poor scan", () => {
+    expect(staffCounts(lt("编外聘用人员38 名,.过体人员22 名。"), vocabulary).retired?.value).toBe("22");
+  });
+
   it("ignores a speck read as a bracket before a count", () => {
     expect(staffCounts(lt("编外聘用人员]11 人，退休人员27 人。"), vocabulary).contract?.value).toBe("11");
   });
