@@ -52,6 +52,10 @@ export function cleanDepartment(s: string): string {
   );
 }
 
+/** Labels of a department name in a form's cells. */
+const DEPARTMENT_LABEL =
+  /^(部门|单位|预算单位|填报单位|主管部门|实施单位|评价单位|报送单位)(\(单位\))?(名称)?(及代码|\((盖章|公章)\))?$/;
+
 export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Identity {
   const id: Identity = {};
   // The title is near the start; in a 部门决算 publication the report is one part further in.
@@ -82,11 +86,16 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     // Far into a document only a full title counts (a year before the kind): a bare
     // "部门整体支出绩效自评表" there is an attachment line, not where the report starts.
     if (i >= 12 && !new RegExp(YEAR).test(c.slice(0, kind.index))) continue;
-    id.kind = { value: kind.kind, prov: provOf(p.text) };
-    id.titleBlock = blocks.indexOf(p);
+    // The first title sets the kind and where the report starts; a later one (a cover's bare title,
+    // then the full title on the next page) may still give the department.
+    if (id.kind && blocks.indexOf(p) - (id.titleBlock ?? 0) > 40) break;
+    if (!id.kind) {
+      id.kind = { value: kind.kind, prov: provOf(p.text) };
+      id.titleBlock = blocks.indexOf(p);
+    }
     const before = c.slice(0, kind.index);
     const ym = new RegExp(YEAR).exec(before);
-    if (ym) id.fiscalYear = yearFigure(p.text, ym[1]!);
+    if (ym && !id.fiscalYear) id.fiscalYear = yearFigure(p.text, ym[1]!);
     // A form's title often has the year on a line of its own below it: "（2023年度）".
     const below = paragraphs[i + 1];
     const yearLine = below ? /^[(（]?((?:19|20)\d{2})\s*年度?[)）]?$/.exec(compact(below.text.text)) : null;
@@ -109,14 +118,14 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       const at = findCompact(t, dept);
       id.department = { value: dept, prov: at ? provOf(p.text, at[0], at[1]) : provOf(p.text) };
     }
-    break;
+    if (id.department) break;
+    // No name at the first title: a labelled field (评价单位（盖章）：…, usually the full name) comes
+    // before a later title's (often a short form).
+    id.department = labelledField(blocks, DEPARTMENT_LABEL);
+    if (id.department) break;
   }
   // 2. Labelled fields on a cover page or in a form: 单位名称：… / 部门（单位）名称 | …
-  if (!id.department)
-    id.department = labelledField(
-      blocks,
-      /^(部门|单位|预算单位|填报单位|主管部门|实施单位)(\(单位\))?(名称)?(及代码|\((盖章|公章)\))?$/,
-    );
+  if (!id.department) id.department = labelledField(blocks, DEPARTMENT_LABEL);
   // 3. Last resort: the organisation name the document prints most often (at least twice).
   if (!id.department) id.department = frequentOrgName(blocks);
   if (!id.fiscalYear) {

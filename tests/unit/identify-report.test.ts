@@ -58,4 +58,21 @@ describe("identifyReport", () => {
     const weak = paragraphs(["沧澜市蜡川区桂花街道办事处"], 30);
     expect(identifyReport([sure!, ...weak], vocabulary).department?.value).toBe("沧澜市临川区桂花街道办事处");
   });
+
+  it("takes the cover's labelled full name when the first title has none", () => {
+    const id = identifyReport(
+      paragraphs([
+        "2023年度部门整体支出绩效自评报告",
+        "评价单位（盖章）：桐江市鹤鸣区卫生健康局",
+        "鹤鸣区卫健局2023年度部门整体支出绩效自评报告",
+        "一、基本情况",
+      ]),
+      vocabulary,
+    );
+    expect([id.department?.value, id.fiscalYear?.value, id.titleBlock]).toEqual([
+      "桐江市鹤鸣区卫生健康局",
+      "2023",
+      0,
+    ]);
+  });
 });
