@@ -14,6 +14,7 @@ import { defaultContext, processFile } from "../cli/load-document.js";
 import type { DocumentStatus } from "../pipeline/extraction-result.js";
 import type { StageContext } from "../pipeline/stage.js";
 import { addSourcePath, type Db, reportExists, saveFailure, saveReport } from "../store/db.js";
+import { VERSION } from "../version.js";
 import { findPdfFiles } from "./find-files.js";
 
 export type FileOutcome = DocumentStatus | "unchanged" | "duplicate";
@@ -119,7 +120,9 @@ export async function ingest(
       }
       try {
         const existing = reportExists(db, id);
-        if (existing && !options.force && existing.status !== "failed") {
+        // A report stored by another version of selfeval is extracted again: an upgrade must not leave
+        // old readings in place (the same file under the same version stays a no-op).
+        if (existing && !options.force && existing.status !== "failed" && existing.extractor === VERSION) {
           addSourcePath(db, id, file);
           done(quick(file, "unchanged", "already in the database (use --force to re-extract)", id));
           return;

@@ -56,9 +56,9 @@ export function departmentKey(name: string | undefined): string | null {
 
 const bbox = (b: readonly number[]): string => b.map((v) => Math.round(v * 10) / 10).join(",");
 
-export function reportExists(db: Db, reportId: string): { status: string } | undefined {
-  return db.prepare("SELECT status FROM reports WHERE report_id = ?").get(reportId) as
-    | { status: string }
+export function reportExists(db: Db, reportId: string): { status: string; extractor: string } | undefined {
+  return db.prepare("SELECT status, extractor FROM reports WHERE report_id = ?").get(reportId) as
+    | { status: string; extractor: string }
     | undefined;
 }
 

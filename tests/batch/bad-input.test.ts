@@ -174,3 +174,19 @@ describe("bad input in a batch", () => {
     ]);
   });
 });
+
+describe("ingesting again", () => {
+  it("is a no-op for the same file and version, and re-extracts a report stored by another version", () => {
+    const again = selfeval(["ingest", path.join(dir, "in", "a-good.pdf"), "--db", db(), "--ocr", "never"]);
+    expect(again.stderr + again.stdout).toMatch(/unchanged/);
+    const w = new Database(db());
+    w.prepare("UPDATE reports SET extractor = '0.0.1' WHERE source_file = 'a-good.pdf'").run();
+    w.close();
+    const upgraded = selfeval(["ingest", path.join(dir, "in", "a-good.pdf"), "--db", db(), "--ocr", "never"]);
+    expect(upgraded.stderr + upgraded.stdout).toMatch(/^ok\s/m);
+    const r = new Database(db(), { readonly: true })
+      .prepare("SELECT extractor FROM reports WHERE source_file = 'a-good.pdf'")
+      .all() as Array<{ extractor: string }>;
+    expect(r.map((x) => x.extractor)).not.toContain("0.0.1");
+  });
+});
