@@ -118,6 +118,14 @@ function classifyTableAware(
   return byColumn;
 }
 
+/** A sentence that states a budget, then its parts: 年初预算…，其中基本支出…、项目支出…. */
+function splitsABudget(m: Mention): boolean {
+  const at = m.sentenceText.indexOf("其中");
+  if (at < 0 || !m.sentenceText.slice(at).includes(m.lead.replace(/^其中/, ""))) return false;
+  const before = m.sentenceText.slice(0, at);
+  return /预算/.test(before) && !/(执行|实际|决算|支出合计|总支出|支出总额|完成)/.test(before);
+}
+
 /** The section a table column names for an economic class: 基本支出 / 项目支出, or a total column. */
 function crossTabColumn(m: Mention): BudgetSection | "total" | undefined {
   const col = m.columnLabel ?? "";
@@ -252,6 +260,16 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       continue;
     }
     if (c.kind === "headline") {
+      // "年初预算2,060万元，其中基本支出560万元、项目支出1,500万元": the parts of a budget, not the
+      // basic and project spending.
+      if (
+        (c.key === "basic_total" || c.key === "project_total") &&
+        m.context === "prose" &&
+        splitsABudget(m)
+      ) {
+        last = undefined;
+        continue;
+      }
       const s = addStatement(c.key!, m.figure, m, c.matched);
       if (c.key === "basic_total") scope = "basic";
       else if (c.key === "project_total") scope = "project";

@@ -78,6 +78,14 @@ export function tableToMentions(
       const rowLabel = ownLabel >= 0 ? compact(cells[ownLabel]!) : "";
       const cell = cellAt(table, r, c)!;
       const h = header(c);
+      // Several numbers under one label with no column header to tell them apart (a borderless table
+      // whose header was not found: 基本支出 | 720 | 748.5 | 741.9): which is the budget and which the
+      // executed amount is unknown, so none is read — they are not one figure printed several times.
+      if (h === "") {
+        const amounts = (x: string): boolean => isNum(x.replace(/\s+/g, "")) && !/%$/.test(x.trim());
+        const sameLabel = cells.filter((x, k) => k > ownLabel && amounts(x)).length;
+        if (sameLabel > 1 && amounts(s)) continue;
+      }
       const prov = provOf(cell.text);
       const base = {
         lead: rowLabel,

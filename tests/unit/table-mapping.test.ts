@@ -380,4 +380,32 @@ describe("budget tables read as figures", () => {
       ["yoy_change_pct", "24.5"],
     ]);
   });
+
+  it("reads no figure from a headerless row of several amounts, and no budget split as spending", () => {
+    const { statements, lines } = figures(
+      grid(
+        [
+          ["基本支出", "720.00", "748.50", "741.90"],
+          ["一般公共预算财政拨款收入", "2,540.00", "87.46%"],
+        ].map((r) => [...r, ...Array(4 - r.length).fill("")]),
+      ),
+    );
+    expect(statements).toEqual([]);
+    expect(lines.map((l) => [l.item, l.amount.value, l.share?.value])).toEqual([
+      ["一般公共预算财政拨款收入", "2540", undefined],
+    ]);
+    const prose = mentionsToFigures(
+      scanMentions(
+        LocatedText.fromBox("年初预算2,060.0000万元，其中基本支出560.0000万元、项目支出1,500.0000万元。", 1, {
+          x0: 0,
+          y0: 0,
+          x1: 500,
+          y1: 10,
+        }),
+        0,
+      ),
+      definitions.vocabulary,
+    );
+    expect(prose.statements.map((x) => x.key)).toEqual(["initial_budget"]);
+  });
 });
