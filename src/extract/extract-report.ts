@@ -109,10 +109,14 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   const problems: Block[] = [];
   const nextSteps: Block[] = [];
 
+  const bodySize = medianFontSize(blocks);
   blocks.forEach((b, i) => {
     const section = sectionOf(b.path, defs);
     if (b.kind === "paragraph") {
       const lt = b.text;
+      // A footnote or table note ("1 支出数据来源于…，年初结转和结余126.40万元不计入…"): a smaller font
+      // opening with a note mark. It explains figures; it does not state the report's own.
+      if (isNote(b, bodySize)) return;
       for (const [k, f] of Object.entries(staffCounts(lt, vocab))) {
         const key = k as keyof Report["staff"];
         if (!staff[key]) staff[key] = f;
@@ -320,4 +324,17 @@ export function unchangedExpenditure(lt: LocatedText): Figure | undefined {
     return { value: "0", ulp: "0", unit: "万元", prov: provOf(lt, at, at + m[5]!.length) };
   }
   return undefined;
+}
+
+/** The font size most paragraphs are set in (the body text). */
+function medianFontSize(blocks: readonly Block[]): number {
+  const sizes = blocks.flatMap((b) => (b.kind === "paragraph" ? [b.fontSize] : [])).sort((a, b) => a - b);
+  return sizes.length > 0 ? sizes[sizes.length >> 1]! : 0;
+}
+
+export function isNote(p: { fontSize: number; text: { text: string } }, bodySize: number): boolean {
+  if (!(bodySize > 0) || p.fontSize > bodySize * 0.85) return false;
+  return /^\s*(注[:：释]|[①-⑩*†‡]|\d{1,2}\s*(?=[\u4e00-\u9fff])(?![年月日号个项名人万元]))/u.test(
+    p.text.text,
+  );
 }

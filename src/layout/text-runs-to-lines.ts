@@ -17,8 +17,33 @@ const baselineOf = (r: TextRun): number => r.baseline ?? r.y1 - r.fontSize * 0.1
 /** Horizontal gap (in em) above which two runs on one baseline are separate chunks (columns). */
 export const CHUNK_GAP_EM = 1.6;
 
+/**
+ * Footnote marks: a digit or sign or two in a small raised font right after (or before) text of the
+ * line ("1,390.54¹万元"). On a baseline of their own they would split the line — and the number from
+ * its unit — so they are left out of the text (they refer to a note, they are not content).
+ */
+export function withoutNoteMarks(runs: readonly TextRun[]): TextRun[] {
+  const marks = new Set<TextRun>();
+  for (const r of runs) {
+    if (!/^[\d①-⑩*†‡]{1,2}$/.test(r.text.trim())) continue;
+    const b = baselineOf(r);
+    const host = runs.find(
+      (o) =>
+        o !== r &&
+        o.fontSize >= r.fontSize * 1.3 &&
+        // raised: its baseline well above the neighbour's, but inside the neighbour's height
+        b < baselineOf(o) - o.fontSize * 0.2 &&
+        b > o.y0 &&
+        // touching it on the left or the right
+        (Math.abs(r.x0 - o.x1) < o.fontSize * 0.6 || Math.abs(o.x0 - r.x1) < o.fontSize * 0.6),
+    );
+    if (host) marks.add(r);
+  }
+  return marks.size === 0 ? [...runs] : runs.filter((r) => !marks.has(r));
+}
+
 export function textRunsToLines(runs: readonly TextRun[], page: number): Line[] {
-  const sorted = [...runs].sort((a, b) => baselineOf(a) - baselineOf(b) || a.x0 - b.x0);
+  const sorted = withoutNoteMarks(runs).sort((a, b) => baselineOf(a) - baselineOf(b) || a.x0 - b.x0);
   const groups: TextRun[][] = [];
   let current: TextRun[] = [];
   let currentBaseline = Number.NaN;
