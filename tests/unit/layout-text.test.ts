@@ -90,4 +90,25 @@ describe("text layout", () => {
       ["预算执行率", "95.82%", "—"],
     ]);
   });
+
+  it("keeps a centred header over right-aligned numbers in a borderless table", () => {
+    // header centred over each column; numbers right-aligned to the column's right edge at 300 / 420
+    const header = [...line("项目", 90, 300), ...line("金额（元）", 235, 300), ...line("占比", 385, 300)];
+    const body = [
+      ["一般公共预算财政拨款收入", "48,215,600.00", "87.46%"],
+      ["政府性基金收入", "5,400,000.00", "9.80%"],
+      ["其他收入", "1,511,716.84", "2.74%"],
+    ].flatMap((r, i) => {
+      const w = (t: string) => [...t].reduce((a, ch) => a + (/[\u3000-\u9fff]/.test(ch) ? 10.5 : 5.25), 0);
+      return [
+        ...line(r[0]!, 72, 320 + i * 20),
+        ...line(r[1]!, 300 - w(r[1]!), 320 + i * 20),
+        ...line(r[2]!, 420 - w(r[2]!), 320 + i * 20),
+      ];
+    });
+    const lay = layoutDocument([page(1, [...header, ...body])]);
+    expect(lay.tables).toHaveLength(1);
+    expect(tableToRows(lay.tables[0]!)[0]).toEqual(["项目", "金额(元)", "占比"]);
+    expect(tableToRows(lay.tables[0]!)[1]).toEqual(["一般公共预算财政拨款收入", "48,215,600.00", "87.46%"]);
+  });
 });
