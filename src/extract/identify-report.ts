@@ -278,6 +278,25 @@ export function confirmNameByBody(dept: Text, blocks: readonly Block[]): Text {
  * characters read differently: the reading OCR was surer of wins, compared by the confidence of the
  * differing characters against the title's weakest character.
  */
+/** OCR confidence of characters (by index in `name`) where the name is first printed. */
+function confAt(blocks: readonly Block[], name: string, indices: readonly number[]): number | undefined {
+  for (const b of blocks) {
+    if (b.kind !== "paragraph") continue;
+    const lt = b.text;
+    const at: number[] = [];
+    let compacted = "";
+    for (let i = 0; i < lt.text.length; i++) {
+      if (/\s/.test(lt.text[i]!)) continue;
+      at.push(i);
+      compacted += lt.text[i];
+    }
+    const k = compacted.indexOf(name);
+    if (k < 0) continue;
+    return Math.min(...indices.map((i) => provOf(lt, at[k + i]!, at[k + i]! + 1).conf ?? 100));
+  }
+  return undefined;
+}
+
 function signatureVariant(dept: Text, blocks: readonly Block[]): Text | undefined {
   const name = dept.value;
   const titleConf = dept.prov.conf;
@@ -293,7 +312,10 @@ function signatureVariant(dept: Text, blocks: readonly Block[]): Text | undefine
     const at: number[] = [];
     for (let i = 0; i < lt.text.length; i++) if (!/\s/.test(lt.text[i]!)) at.push(i);
     const conf = Math.min(...diffs.map((i) => provOf(lt, at[i]!, at[i]! + 1).conf ?? 100));
-    if (conf > titleConf) return { value: t, prov: provOf(lt) };
+    // The title's confidence in the same characters (its weakest character overall when the title
+    // paragraph cannot be found).
+    const mine = confAt(blocks, name, diffs) ?? titleConf;
+    if (conf > mine + 5) return { value: t, prov: provOf(lt) };
   }
   return undefined;
 }

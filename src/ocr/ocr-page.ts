@@ -379,11 +379,11 @@ export function lineMask(gray: GrayImage): GrayImage {
  * 元 misread as "JT"/"TT"/"兀" often comes as a word of its own right after the amount; the repair
  * in repairNumericText needs them together, so such a word is folded into the number before it.
  */
-function joinUnitWords(words: readonly OcrWord[]): OcrWord[] {
+export function joinUnitWords(words: readonly OcrWord[]): OcrWord[] {
   const out: OcrWord[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    const m = /^(JT|jT|iT|TT|Tt|JC|兀)(?![A-Za-z])/.exec(w.text);
+    const m = /^(JT|jT|iT|IT|lT|TT|Tt|7T|7t|JC|兀)(?![A-Za-z])/.exec(w.text);
     if (
       m &&
       prev &&

@@ -40,3 +40,15 @@ describe("refineNumbers (re-reading doubtful numbers from their own crop)", () =
     expect(w!.text).toBe("45.6");
   });
 });
+
+describe("joinUnitWords", () => {
+  it("folds 元 read as a word of its own (JT, 7T) into the amount before it", async () => {
+    const { joinUnitWords } = await import("../../src/ocr/ocr-page.js");
+    const a = { ...word("1,324,428.09", 90), x0: 100, x1: 160 };
+    const u = { ...word("7T,", 60), x0: 164, x1: 176 };
+    expect(joinUnitWords([a, u]).map((w) => w.text)).toEqual(["1,324,428.09元", ","]);
+    // not after a plain count
+    const n = { ...word("127", 90), x0: 100, x1: 120 };
+    expect(joinUnitWords([n, { ...u, x0: 124, x1: 136 }]).map((w) => w.text)).toEqual(["127", "7T,"]);
+  });
+});
