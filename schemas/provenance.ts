@@ -16,7 +16,7 @@ export const Provenance = z.object({
 });
 export type Provenance = z.infer<typeof Provenance>;
 
-/** An exact decimal as text (never a float): "1234.56789", "-728.3". */
+/** An exact decimal as text (never a float): "1234.56789", "-512.6". */
 export const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/, "a decimal number as text");
 
 /** A number as stated: exact value in its canonical unit, printed precision, and provenance. */
@@ -24,7 +24,7 @@ export const Figure = z.object({
   value: Decimal.describe(
     "exact value: 万元 for amounts, percent points for rates/shares, plain for scores and counts",
   ),
-  ulp: Decimal.describe("one unit of the last printed digit, in the value's unit (0.01 for 2,392.09 万元)"),
+  ulp: Decimal.describe("one unit of the last printed digit, in the value's unit (0.01 for 1,234.56 万元)"),
   unit: z.string().describe("unit as printed: 万元, 元, 亿元, %, 分, 人 …"),
   prov: Provenance,
 });

@@ -48,7 +48,7 @@ export class DepartmentIdentity {
 export function regionOf(name: string): string {
   // Party bodies name their place after 中共 (中共云溪县委宣传部): the place is the same county's.
   const n = normalizeName(name).replace(/^(中共|中国共产党)/, "");
-  // (A city's name may itself hold 州 — 广州市, 江州市 — and a county's name is followed by 市场….)
+  // (A city's name may itself hold 州 — 杭州市, 苏州市 — and a county's name is followed by 市场….)
   const m =
     /^([^市县区旗]{1,8}?(?:省|自治区))?([^县区旗]{1,8}?(?:市|自治州|盟|地区|州(?!市)))?([^省市县区旗]{1,6}?(?:区|县|旗|市))?/u.exec(
       n,

@@ -1,6 +1,6 @@
 /**
  * How far apart two figures may be before they contradict each other. Every printed number is
- * exact only to half a unit of its last printed digit (2,392.09 万元 means 2392.085–2392.095), so
+ * exact only to half a unit of its last printed digit (1,234.56 万元 means 1234.555–1234.565), so
  * the bound for a comparison is half a unit of the stated value plus what the operands' rounding
  * can move the expected value — summed, worst case. This module is the one place that defines it.
  *

@@ -201,7 +201,7 @@ export function gradeFitsScore(score: number, printed: string): boolean {
   return GRADE_FAMILIES.some((f) => f[band(score)] === printed);
 }
 
-/** Numbers with their unit inside task texts ("23618份"), keyed by the words before them. */
+/** Numbers with their unit inside task texts ("3600份"), keyed by the words before them. */
 function quantities(text: string): Array<{ key: string; value: string; unit: string }> {
   const t = normalizeText(text).replace(/\s+/g, "");
   const out: Array<{ key: string; value: string; unit: string }> = [];

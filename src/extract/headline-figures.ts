@@ -1,7 +1,7 @@
 /**
  * Mentions → headline statements and budget lines. Reports state a total, then its parts
- * ("基本支出 2,866.24 万元 … 其中：工资和福利支出 …"), so economic classes belong to the breakdown
- * whose total was stated last, unless their share names it ("占基本支出 76.07%").
+ * ("基本支出 1,860.42 万元 … 其中：工资和福利支出 …"), so economic classes belong to the breakdown
+ * whose total was stated last, unless their share names it ("占基本支出 71.35%").
  */
 import type { Figure } from "../../schemas/provenance.js";
 import type { BudgetLine, BudgetSection, HeadlineKey, Statement } from "../../schemas/report.js";
@@ -172,7 +172,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
     const isYoySentence = matchesAny(m.sentenceText, vocab.yoyMarkers);
 
     if (m.kind === "percent") {
-      // 1. A share of the amount just stated: "，占本年总收入的 27.29%", "9,852,114.30 元（78.90%）",
+      // 1. A share of the amount just stated: "，占本年总收入的 31.47%", "9,852,114.30 元（78.90%）",
       // or a table's 占比 column beside the amount.
       const bracketed = /^[(（]$/.test(m.lead) && /^[)）]/.test(m.tail);
       const shareColumn = m.context === "table" && /^(占比|比重|比例|占.*(比|%))/.test(m.columnLabel ?? "");
@@ -189,7 +189,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
         else if (last.statement?.key === "project_total") addStatement("project_share", m.figure, m, m.lead);
         continue;
       }
-      // 2. The percentage of a change just stated: "减少 728.3 万元，下降 7.86%".
+      // 2. The percentage of a change just stated: "减少 512.6 万元，下降 6.42%".
       const verb = CHANGE_VERB.exec(m.lead);
       if (verb && lastYoy?.sentenceKey === sentenceKey) {
         const sign = signOfChange(verb[1]!);

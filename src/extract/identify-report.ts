@@ -138,11 +138,11 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       }
     }
   }
-  // 3. An OCR'd title may misread a character of the name (番禺 → 番帅): the body, which prints the
+  // 3. An OCR'd title may misread a character of the name (青川 → 青州): the body, which prints the
   // name many times, is consulted, then a place name that is not a division of the city it names is
   // corrected from the gazetteer.
   // The gazetteer has the last word on place names: the body may misread them the same way
-  // throughout (番禺 → 番遇 on every page).
+  // throughout (one rare character misread alike on every page).
   if (id.department?.prov.conf !== undefined) {
     const read = id.department.value;
     id.department = confirmNameByBody(id.department, blocks);

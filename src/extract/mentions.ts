@@ -1,6 +1,6 @@
 /**
  * Prose → mentions: every amount and percentage in a paragraph with the label text that leads to
- * it ("一般公共预算财政拨款收入预算执行为 2,392.09 万元" → lead 一般公共预算财政拨款收入预算执行为).
+ * it ("一般公共预算财政拨款收入预算执行为 1,234.56 万元" → lead 一般公共预算财政拨款收入预算执行为).
  * The interpretation of leads (which figure, which breakdown) happens in headline-figures.ts.
  */
 import type { Figure } from "../../schemas/provenance.js";
@@ -82,7 +82,7 @@ export function scanMentions(
     prevEnd = end;
     const prov = provOf(lt, start, end);
     const where = { lead, tail, block, sentence, sentenceText, context };
-    // 百分之九十 has no digits (m[1] undefined); "99.21%" and amounts with a unit do.
+    // 百分之九十 has no digits (m[1] undefined); "96.45%" and amounts with a unit do.
     const n = m[1] === undefined ? parsePercent(m[0]) : parseDecimal(m[1]);
     if (!n) continue;
     if (m[1] === undefined || m[2] === "%")

@@ -33,7 +33,7 @@ export function decimalString(b: Big): string {
 /** A plain printed number: thousands separators (ASCII or full-width), full-width digits. */
 export const NUMBER_RE = /[-+]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?/;
 
-/** Parses digits as printed ("8,534.9", "２,３９２．０９", "-50.25"); undefined if not a number. */
+/** Parses digits as printed ("6,418.7", "２,３９２．０９", "-50.25"); undefined if not a number. */
 export function parseDecimal(printed: string): ParsedNumber | undefined {
   const t = normalizeText(printed).replace(/\s+/g, "").replace(/，/g, ",");
   if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return undefined;
@@ -64,7 +64,7 @@ export function toWan(n: ParsedNumber, unit: AmountUnit): ParsedAmount {
   };
 }
 
-/** Amount text with its unit: "2,392.09 万元", "21,132,600.00元", "1.2亿元". */
+/** Amount text with its unit: "1,234.56 万元", "21,132,600.00元", "1.2亿元". */
 export const AMOUNT_RE = new RegExp(
   `(${NUMBER_RE.source})\\s*(万元|亿元|千元|元|万(?![\\u4e00-\\u9fff]))`,
   "u",
@@ -139,7 +139,7 @@ export function parseCount(printed: string): number | undefined {
   return parseChineseInteger(m[1]!);
 }
 
-/** Percent in any printed form: "99.21%", "99.21 %", "９９．２１％", "百分之九十". */
+/** Percent in any printed form: "96.45%", "96.45 %", "９６．４５％", "百分之九十". */
 export function parsePercent(printed: string): ParsedNumber | undefined {
   const t = normalizeText(printed).replace(/\s+/g, "");
   const m = /^([-+]?\d+(?:\.\d+)?)(%|‰)$/.exec(t);

@@ -1,12 +1,12 @@
 /**
- * Place names at the head of a department name ("广州市番禺区融媒体中心"), checked against China's
+ * Place names at the head of a department name ("四川省广元市青川县财政局"), checked against China's
  * administrative divisions (province → city → county, from the china-area-data package). OCR
- * misreads rare characters of place names (番禺区 → 番帅区); a department's identity across years
+ * misreads rare characters of place names (青川县 → 青州县); a department's identity across years
  * rests on its name, so an OCR'd name whose county (or city) is not a division of the parent it
  * names, while exactly one division there differs from it by one character, is corrected.
  *
  * Only below a parent that matched exactly: at the top level one character is too little to go on
- * ("江州市" is one character from "温州市"), and names of places the gazetteer does not know are
+ * (a made-up "X州市" is one character from some real city), and names of places the gazetteer does not know are
  * left as printed.
  */
 import { createRequire } from "node:module";
@@ -59,7 +59,7 @@ function add(children: Children, parent: string, child: string): void {
 
 export interface PlaceCorrection {
   value: string;
-  /** What was changed, e.g. "番帅区 → 番禺区". */
+  /** What was changed, e.g. "青州县 → 青川县". */
   change: string;
 }
 

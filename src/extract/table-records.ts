@@ -320,7 +320,7 @@ const GRADE_LABEL = /^(自评等级|绩效等级|评价等级|等级|自评结�
 const GRADE_VALUE = /^(优秀|良好|合格|不合格|一般|较好|较差|中等|优|良|中|差)$/;
 
 /**
- * A form's closing rows: 总分 | 100 | 92.3 and 自评等级 | 良, or both in one row (自评总分 | 95.62 |
+ * A form's closing rows: 总分 | 100 | 88.6 and 自评等级 | 良, or both in one row (自评总分 | 95.62 |
  * 自评等级 | 优). A label may sit in any cell; the score is the last number (at most 100) after it
  * and before the next label, the grade the first grade word after its label. In an indicator
  * table, its 合计 row gives the score from the score column (weights add to 100 there).

@@ -1,6 +1,6 @@
 /**
- * Indicator targets as printed → op / value / unit: "23,618 份" → (=, 23618, 份),
- * "70 个以上" → (>=, 70, 个), "≤6000 万元" → (<=, 6000, 万元); anything else is a text target.
+ * Indicator targets as printed → op / value / unit: "3,600 份" → (=, 3600, 份),
+ * "70 个以上" → (>=, 70, 个), "≤4500 万元" → (<=, 4500, 万元); anything else is a text target.
  */
 import { normalizeText } from "../layout/located-text.js";
 import { parseDecimal } from "./numbers.js";

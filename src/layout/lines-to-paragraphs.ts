@@ -53,7 +53,7 @@ export function continuesParagraph(prev: FramedLine, next: FramedLine): boolean 
   if (Math.abs(a.fontSize - b.fontSize) > 0.2 * em) return false;
   if (matchHeadingPrefix(b.text.printed)) return false;
   // A short last line ends its paragraph. A wrapped line can end short by the width of the
-  // unbreakable token that starts the next line ("47.08%," does not split), so allow for it.
+  // unbreakable token that starts the next line ("52.16%," does not split), so allow for it.
   const token = /^[0-9A-Za-z.,%()\-+/]+/.exec(b.text.text)?.[0].length ?? 0;
   if (a.x1 < prev.frame.right - 2 * em - token * 0.6 * em) return false;
   // an indented first line starts one

@@ -95,7 +95,7 @@ export async function ocrPage(
       : { orient: "v", pos: toX(l.pos), from: toY(l.from), to: toY(l.to) },
   );
   // Table cells are read one by one with a segmentation mode that fits them (a single line or a
-  // block): on the whole page, tesseract often misreads a lone number in a cell ("1,010.9" → "LOI").
+  // block): on the whole page, tesseract often misreads a lone number in a cell ("1,010.4" → "LOI").
   const cells = rulingsToGrids(segments).flatMap((g) => g.cells);
   const toPx = (c: GridCell): [number, number, number, number] => [
     Math.round((c.x0 - raster.originX) * raster.scaleX),
@@ -284,7 +284,7 @@ const GARBLED_NUMBER = /[,，.]?\d[\d,.，。£€¥§$]*\d%?|[,，.]\d{3}(?:,\d
 const looksGarbled = (s: string): boolean => /\d[£€¥§$]\d/.test(s) || /^[,.]\d{3}[,.]/.test(s);
 
 /**
- * A word with digits read with low confidence, with a digit after its % sign ("33.58%4"), or with
+ * A word with digits read with low confidence, with a digit after its % sign ("41.26%4"), or with
  * a percentage of three or more decimals ("98.420%", reports print two: tesseract adds a digit
  * when a % is followed by 。) is read again from a crop of just its number (by tesseract's
  * character boxes) as a single line; the new reading replaces the number only if tesseract is
@@ -340,7 +340,7 @@ export async function refineNumbers(
       if (/^\d{1,3}(,\d{3})+(\.\d+)?/.test(m[0]) && digits(number) < digits(m[0].replace(/%.*$/, "")))
         return w;
       // A crop that clipped a digit at its edge shows the remains as a bracket or bar before the
-      // number (")2.3" for "92.3"): such a reading with fewer digits is not taken.
+      // number (")2.7" for "82.7"): such a reading with fewer digits is not taken.
       const clipped = /[)(|\][lI!]$/.test(againText.slice(0, n!.index));
       if (clipped && digits(number) < digits(m[0].replace(/%.*$/, ""))) return w;
       // A garbled first reading gives way to any well-formed one tesseract is fairly sure of.
@@ -409,8 +409,8 @@ const HAN = /[\u4e00-\u9fff]/;
  * Page lines holding a stray Latin word or a very doubtful word are read again as a single line
  * (psm 7) from the gray image; the new reading replaces every word inside the line's box when
  * tesseract is more confident of it (or as confident and free of the stray Latin) and it keeps
- * every number that was read with confidence or is well-formed. Measured on scans: "146 A;" →
- * "146 人;", "RAE 89 Ao" → "…人员 89 人。".
+ * every number that was read with confidence or is well-formed. Measured on scans: "120 A;" →
+ * "120 人;", "RAE 75 Ao" → "…人员 75 人。".
  */
 async function rereadDoubtfulLines(
   words: readonly OcrWord[],

@@ -11,7 +11,7 @@ export function repairNumericText(text: string): string {
   let t = text;
   // A letter that looks like a digit, with digits (or a separator and digits) on both sides.
   t = t.replace(/(?<=\d[.,]?)[OoIl|〇](?=[.,]?\d)/g, (c) => DIGITISH[c] ?? c);
-  // A number opening with l/I/O before a separator and digits: "l,358.93" → "1,358.93".
+  // A number opening with l/I/O before a separator and digits: "l,472.06" → "1,472.06".
   t = t.replace(/(?<![A-Za-z\d])[OoIl|](?=[.,]\d)/g, (c) => DIGITISH[c] ?? c);
   // A number cannot have two decimal points: in "1.358.93" every point but the last is a thousands
   // separator read as a point.

@@ -33,19 +33,19 @@ describe("identifyReport", () => {
 
   it("corrects an OCR'd place name from the administrative divisions and says so", () => {
     const id = identifyReport(
-      paragraphs(["广州市番帅区融媒体中心 2022 年部门整体支出绩效自评报告", "一、基本情况"], 80),
+      paragraphs(["杭州市萧出区教育局 2022 年部门整体支出绩效自评报告", "一、基本情况"], 80),
       vocabulary,
     );
-    expect(id.department?.value).toBe("广州市番禺区融媒体中心");
-    expect(id.departmentCorrected).toMatch(/番帅区 → 番禺区/);
+    expect(id.department?.value).toBe("杭州市萧山区教育局");
+    expect(id.departmentCorrected).toMatch(/萧出区 → 萧山区/);
   });
 
   it("leaves a text layer's name as printed", () => {
     const id = identifyReport(
-      paragraphs(["广州市番帅区融媒体中心 2022 年部门整体支出绩效自评报告", "一、基本情况"]),
+      paragraphs(["杭州市萧出区教育局 2022 年部门整体支出绩效自评报告", "一、基本情况"]),
       vocabulary,
     );
-    expect(id.department?.value).toBe("广州市番帅区融媒体中心");
+    expect(id.department?.value).toBe("杭州市萧出区教育局");
   });
 
   it("takes the signature's reading of the name when OCR was surer of it than of the title", () => {
