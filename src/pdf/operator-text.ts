@@ -6,23 +6,8 @@
  * horizontal scaling, rise, and TJ adjustments in thousandths of an em.
  */
 import type { TextRun } from "../layout/page-model.js";
+import { apply, IDENTITY, isStateOp, type Matrix, multiply, nextGraphicsState } from "./graphics-state.js";
 import type { PdfJs } from "./open-document.js";
-
-type Matrix = [number, number, number, number, number, number];
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [
-  m[0] * x + m[2] * y + m[4],
-  m[1] * x + m[3] * y + m[5],
-];
 
 interface Glyph {
   unicode: string;
@@ -173,26 +158,11 @@ export function operatorsToTextRuns(
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
+    if (isStateOp(OPS, fn)) {
+      s = nextGraphicsState(OPS, fn, args, s, stack);
+      continue;
+    }
     switch (fn) {
-      case OPS.save:
-        stack.push(s);
-        s = { ...s };
-        break;
-      case OPS.restore:
-        s = stack.pop() ?? s;
-        break;
-      case OPS.transform:
-        s = { ...s, ctm: multiply(s.ctm, args as Matrix) };
-        break;
-      case OPS.paintFormXObjectBegin: {
-        stack.push(s);
-        const fm = (args?.[0] as Matrix | null) ?? null;
-        s = { ...s, ctm: fm ? multiply(s.ctm, fm) : s.ctm };
-        break;
-      }
-      case OPS.paintFormXObjectEnd:
-        s = stack.pop() ?? s;
-        break;
       case OPS.beginText:
         s.textMatrix = IDENTITY;
         s.x = s.lineX = 0;

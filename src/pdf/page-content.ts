@@ -5,24 +5,9 @@
 import type { PDFPageProxy, TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent, PlacedImage, Segment, TextRun } from "../layout/page-model.js";
 import { classifyPage } from "./classify-page.js";
+import { apply, isStateOp, type Matrix, multiply, nextGraphicsState } from "./graphics-state.js";
 import type { PdfJs } from "./open-document.js";
 import { operatorsToTextRuns } from "./operator-text.js";
-
-type Matrix = [number, number, number, number, number, number];
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-const apply = (m: Matrix, x: number, y: number): [number, number] => [
-  m[0] * x + m[2] * y + m[4],
-  m[1] * x + m[3] * y + m[5],
-];
 
 /** A filled rectangle thinner than this (points) is a ruling line, as Chromium/Skia draws borders. */
 const THIN_FILL = 2.5;
@@ -181,26 +166,11 @@ export function operatorsToGraphics(
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
+    if (isStateOp(OPS, fn)) {
+      state = nextGraphicsState(OPS, fn, args, state, stack);
+      continue;
+    }
     switch (fn) {
-      case OPS.save:
-        stack.push(state);
-        state = { ...state };
-        break;
-      case OPS.restore:
-        state = stack.pop() ?? state;
-        break;
-      case OPS.transform:
-        state = { ...state, ctm: multiply(state.ctm, args as Matrix) };
-        break;
-      case OPS.paintFormXObjectBegin: {
-        stack.push(state);
-        const m = (args?.[0] as Matrix | null) ?? null;
-        state = { ...state, ctm: m ? multiply(state.ctm, m) : state.ctm };
-        break;
-      }
-      case OPS.paintFormXObjectEnd:
-        state = stack.pop() ?? state;
-        break;
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
       case OPS.paintImageMaskXObject:
