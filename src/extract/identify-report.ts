@@ -278,21 +278,19 @@ export function confirmNameByBody(dept: Text, blocks: readonly Block[]): Text {
  * characters read differently: the reading OCR was surer of wins, compared by the confidence of the
  * differing characters against the title's weakest character.
  */
-/** OCR confidence of characters (by index in `name`) where the name is first printed. */
-function confAt(blocks: readonly Block[], name: string, indices: readonly number[]): number | undefined {
+/**
+ * OCR confidence (the lowest) of the characters at `indices` of `name`, where a paragraph prints the
+ * name (spaces between its characters ignored); undefined when no paragraph prints it.
+ */
+function confOfChars(blocks: readonly Block[], name: string, indices: readonly number[]): number | undefined {
   for (const b of blocks) {
     if (b.kind !== "paragraph") continue;
     const lt = b.text;
+    const span = findCompact(lt.text, name);
+    if (!span) continue;
     const at: number[] = [];
-    let compacted = "";
-    for (let i = 0; i < lt.text.length; i++) {
-      if (/\s/.test(lt.text[i]!)) continue;
-      at.push(i);
-      compacted += lt.text[i];
-    }
-    const k = compacted.indexOf(name);
-    if (k < 0) continue;
-    return Math.min(...indices.map((i) => provOf(lt, at[k + i]!, at[k + i]! + 1).conf ?? 100));
+    for (let i = span[0]; i < span[1]; i++) if (!/\s/.test(lt.text[i]!)) at.push(i);
+    return Math.min(...indices.map((i) => provOf(lt, at[i]!, at[i]! + 1).conf ?? 100));
   }
   return undefined;
 }
@@ -308,13 +306,10 @@ function signatureVariant(dept: Text, blocks: readonly Block[]): Text | undefine
     if (t.length !== name.length || t === name || !/^[\u4e00-\u9fff]+$/.test(t)) continue;
     const diffs = [...t].map((ch, i) => (ch !== name[i] ? i : -1)).filter((i) => i >= 0);
     if (diffs.length === 0 || diffs.length > (name.length >= 8 ? 2 : 1)) continue;
-    // Character positions in the compacted text → positions in the paragraph's text.
-    const at: number[] = [];
-    for (let i = 0; i < lt.text.length; i++) if (!/\s/.test(lt.text[i]!)) at.push(i);
-    const conf = Math.min(...diffs.map((i) => provOf(lt, at[i]!, at[i]! + 1).conf ?? 100));
+    const conf = confOfChars([b], t, diffs) ?? 0;
     // The title's confidence in the same characters (its weakest character overall when the title
     // paragraph cannot be found).
-    const mine = confAt(blocks, name, diffs) ?? titleConf;
+    const mine = confOfChars(blocks, name, diffs) ?? titleConf;
     if (conf > mine + 5) return { value: t, prov: provOf(lt) };
   }
   return undefined;
