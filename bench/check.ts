@@ -23,14 +23,19 @@ import os from "node:os";
 import path from "node:path";
 import Big from "big.js";
 import { ingestStages } from "../pipelines/ingest.js";
+import { rules } from "../pipelines/rules.js";
 import type { Finding } from "../schemas/finding.js";
 import type { Figure } from "../schemas/provenance.js";
 import type { HeadlineKey, Report } from "../schemas/report.js";
-import { checkPeers } from "../src/checks/cross-department.js";
-import { checkYearPair } from "../src/checks/cross-year.js";
 import { DepartmentIdentity, regionOf } from "../src/checks/department-identity.js";
-import { checkDatabase, runChecks, storeFindings } from "../src/checks/run-checks.js";
-import { checkReport } from "../src/checks/within-report.js";
+import {
+  checkDatabase,
+  checkPeers,
+  checkReport,
+  checkYearPair,
+  runChecks,
+  storeFindings,
+} from "../src/checks/run-checks.js";
 import { defaultContext, processFile } from "../src/cli/load-document.js";
 import { loadReports, openDb, saveReport } from "../src/store/db.js";
 import { CLI, codeLine, machineBusyTicks, ROOT, TEXT_SAMPLES, warnIfBusy } from "./ingest.js";
@@ -251,7 +256,7 @@ function timeRuleFamilies(reports: readonly Report[]): string {
   const usable = reports.filter((r) => r.status === "ok" || r.status === "partial");
   let t0 = performance.now();
   let n = 0;
-  for (const r of usable) n += checkReport(r).length;
+  for (const r of usable) n += checkReport(r, rules).length;
   const within = seconds(t0);
   t0 = performance.now();
   const byDept = new Map<string, Report[]>();
@@ -269,7 +274,7 @@ function timeRuleFamilies(reports: readonly Report[]): string {
       if (!byYear.has(Number(r.fiscal_year!.value))) byYear.set(Number(r.fiscal_year!.value), r);
     for (const r of list) {
       const prev = byYear.get(Number(r.fiscal_year!.value) - 1);
-      if (prev) m += checkYearPair(r, prev).length;
+      if (prev) m += checkYearPair(r, prev, rules).length;
     }
   }
   const crossYear = seconds(t0);
@@ -283,7 +288,7 @@ function timeRuleFamilies(reports: readonly Report[]): string {
     else peers.set(key, [r]);
   }
   let p = 0;
-  for (const group of peers.values()) p += checkPeers(group).length;
+  for (const group of peers.values()) p += checkPeers(group, rules).length;
   const crossDept = seconds(t0);
   return `within-report ${fmt(within)} (${n}), cross-year ${fmt(crossYear)} (${m}, ${byDept.size} departments), cross-department ${fmt(crossDept)} (${p}, ${peers.size} region-years)`;
 }
@@ -381,7 +386,7 @@ async function main(): Promise<void> {
     const extractS = seconds(t0);
     // What the 5 samples give on their own: their clones inherit it (the seed's real
     // inconsistencies, the planted ones of qingchuan-health-2023).
-    const own = runChecks(templates);
+    const own = runChecks(templates, { rules });
     t0 = performance.now();
     let clones: Clone[] | undefined = makeClones(templates, REPORTS);
     const cloneS = seconds(t0);
@@ -427,7 +432,7 @@ async function main(): Promise<void> {
     db = openDb(dbFile);
     const rssBefore = Math.round(process.memoryUsage().rss / 2 ** 20);
     t0 = performance.now();
-    let findings: Finding[] | undefined = checkDatabase(db);
+    let findings: Finding[] | undefined = checkDatabase(db, { rules });
     const totalS = seconds(t0);
     const rssAfter = Math.round(process.memoryUsage().rss / 2 ** 20);
     const findingCount = findings.length;
@@ -446,7 +451,7 @@ async function main(): Promise<void> {
     const reports = loadReports(db);
     const loadS = seconds(t0);
     t0 = performance.now();
-    const again = runChecks(reports);
+    const again = runChecks(reports, { rules });
     const rulesS = seconds(t0);
     t0 = performance.now();
     storeFindings(db, again);

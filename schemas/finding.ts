@@ -13,9 +13,12 @@ export type Evidence = z.infer<typeof Evidence>;
 
 export const Finding = z.object({
   rule: z.string().describe("stable rule id, e.g. sum_mismatch"),
-  scope: z.enum(["report", "cross_year", "cross_department"]),
+  scope: z
+    .enum(["report", "copies", "cross_year", "cross_department"])
+    .describe("what was compared: one report, two files of one report, two years, the peers of a region"),
   severity: z.enum(["error", "warning", "info"]),
   report_id: z.string(),
+  source_file: z.string().optional().describe("the file the finding's report was read from (base name)"),
   other_report_id: z.string().optional().describe("another report the finding implicates as well"),
   reference_report_id: z
     .string()

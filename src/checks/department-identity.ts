@@ -1,6 +1,8 @@
 /**
- * Department identity across years comes from the printed name, normalised, plus an editable alias
- * list (full vs short names, renamed departments) — never from file names.
+ * The one department-identity service of selfeval: check, compare and report all ask it whether
+ * two printed names are one department, which region a department belongs to, and whether a name
+ * matches what a user typed. Identity comes from the printed name, normalised, plus an editable
+ * alias list (full vs short names, renamed departments) — never from file names.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
@@ -12,7 +14,9 @@ export const AliasFile = z.object({
 });
 export type AliasFile = z.infer<typeof AliasFile>;
 
-export const normalizeName = (s: string): string => normalizeText(s).replace(/[\s()（）《》“”"'·]/g, "");
+/** A printed name without spacing, brackets and quotes (OCR and converters vary in all three). */
+export const normalizeName = (s: string): string =>
+  normalizeText(s).replace(/[\s()（）《》“”"'·[\]【】〔〕〈〉<>{}]/g, "");
 
 export class DepartmentIdentity {
   private readonly canonical = new Map<string, string>();
@@ -37,10 +41,53 @@ export class DepartmentIdentity {
     return new DepartmentIdentity(parsed.data);
   }
 
-  /** The key that identifies a department across years. */
+  /** The key that identifies a department across years (aliases applied, place prefixes not merged). */
   key(name: string): string {
     const n = normalizeName(name);
     return this.canonical.get(n) ?? n;
+  }
+
+  /**
+   * The keys of one set of stored reports: a department printed with and without its city in that
+   * set is one department (see mergePlacePrefixes), which only the whole set can tell.
+   */
+  forNames(names: Iterable<string | null | undefined>): DepartmentKeys {
+    const keys = [...names].flatMap((n) => (n ? [this.key(n)] : []));
+    return new DepartmentKeys(this, mergePlacePrefixes(keys));
+  }
+
+  /** Whether a printed name matches what a user typed: normalised substring, or one of its aliases. */
+  matches(name: string | null | undefined, query: string): boolean {
+    const q = normalizeName(query);
+    if (!name || !q) return false;
+    return normalizeName(name).includes(q) || this.key(name).includes(this.key(query));
+  }
+}
+
+/** Department keys resolved against one set of names (what check, compare and report group by). */
+export class DepartmentKeys {
+  constructor(
+    private readonly identity: DepartmentIdentity,
+    private readonly merged: ReadonlyMap<string, string>,
+  ) {}
+
+  key(name: string): string {
+    const k = this.identity.key(name);
+    return this.merged.get(k) ?? k;
+  }
+
+  /** The key of a possibly missing name; "" when the name is missing. */
+  keyOf(name: string | null | undefined): string {
+    return name ? this.key(name) : "";
+  }
+
+  /** The county-level place peers are grouped by. */
+  peerRegion(name: string): string {
+    return peerRegionOf(this.key(name));
+  }
+
+  matches(name: string | null | undefined, query: string): boolean {
+    return this.identity.matches(name, query);
   }
 }
 

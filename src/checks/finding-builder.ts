@@ -32,6 +32,7 @@ export function makeFinding(report: Report, f: FindingInput): Finding {
     scope: f.scope ?? "report",
     severity: f.severity,
     report_id: report.report_id,
+    source_file: report.source_file,
     field: f.field,
     message: f.message,
     evidence: f.evidence,

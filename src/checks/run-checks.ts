@@ -1,55 +1,103 @@
 /**
- * `selfeval check`: every rule over the stored reports; findings replace the previous run's in one
- * transaction. Within-report rules first, then each department's consecutive years, then peers of
- * the same region and year.
+ * `selfeval check`: the rules of pipelines/rules.ts over the stored reports. The files of one
+ * report count once: their best reading is checked, the others only against it (scope `copies`).
+ * Then each department's consecutive years, then the peers of one region and year.
  */
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
 import { type Db, loadReports } from "../store/db.js";
-import { checkPeers } from "./cross-department.js";
-import { checkYearPair } from "./cross-year.js";
-import { DepartmentIdentity, mergePlacePrefixes, peerRegionOf } from "./department-identity.js";
-import { checkReport } from "./within-report.js";
+import { DepartmentIdentity, type DepartmentKeys } from "./department-identity.js";
+import { type Rule, type RuleOf, type RuleScope, SEVERITY_RANK } from "./rule.js";
+import { findSameReports, kindClass, type SameReports } from "./same-report.js";
 
-export function runChecks(reports: readonly Report[], identity = new DepartmentIdentity()): Finding[] {
-  const usable = reports.filter((r) => r.status === "ok" || r.status === "partial");
+export interface CheckOptions {
+  /** The rule list (pipelines/rules.ts). */
+  rules: readonly Rule[];
+  identity?: DepartmentIdentity;
+}
+
+export interface CheckRun {
+  findings: Finding[];
+  /** Which stored files are copies of which report. */
+  same: SameReports;
+  keys: DepartmentKeys;
+}
+
+const ofScope = <S extends RuleScope>(rules: readonly Rule[], scope: S): RuleOf<S>[] =>
+  rules.filter((r): r is RuleOf<S> => r.scope === scope);
+
+/** A rule's findings carry its id and scope, and never a severity above the one it is listed with. */
+function tagged(rule: Rule, findings: Finding[]): Finding[] {
+  for (const f of findings) {
+    f.rule = rule.id;
+    f.scope = rule.scope;
+    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[rule.severity]) f.severity = rule.severity;
+  }
+  return findings;
+}
+
+export const usableReports = (reports: readonly Report[]): Report[] =>
+  reports.filter((r) => r.status === "ok" || r.status === "partial");
+
+export function checkReports(reports: readonly Report[], options: CheckOptions): CheckRun {
+  const identity = options.identity ?? new DepartmentIdentity();
+  const usable = usableReports(reports);
+  const keys = identity.forNames(usable.map((r) => r.department?.value));
+  const same = findSameReports(usable, keys);
   const findings: Finding[] = [];
-  for (const r of usable) findings.push(...checkReport(r));
 
-  // One department printed with and without its city across years is one department.
-  const merged = mergePlacePrefixes(
-    usable.flatMap((r) => (r.department ? [identity.key(r.department.value)] : [])),
-  );
-  const deptKey = (name: string): string => {
-    const k = identity.key(name);
-    return merged.get(k) ?? k;
-  };
+  // 1. Each report once, on its canonical reading.
+  for (const r of same.canonical)
+    for (const rule of ofScope(options.rules, "report")) findings.push(...tagged(rule, rule.run(r)));
+
+  // 2. Every other file of a report against that reading.
+  for (const g of same.groups)
+    for (const c of g.copies)
+      for (const rule of ofScope(options.rules, "copies"))
+        findings.push(...tagged(rule, rule.run(c.report, g.canonical)));
+
+  // 3. Consecutive years of one department: each report against last year's of the same kind.
   const byDept = new Map<string, Report[]>();
-  for (const r of usable) {
+  for (const r of same.canonical) {
     if (!r.department || !r.fiscal_year) continue;
-    const k = deptKey(r.department.value);
+    const k = keys.key(r.department.value);
     byDept.set(k, [...(byDept.get(k) ?? []), r]);
   }
+  const yearRules = ofScope(options.rules, "cross_year");
   for (const list of byDept.values()) {
-    const byYear = new Map<number, Report>();
-    // Two reports of one department and year (a re-issued report): compare each with last year's.
-    for (const r of list)
-      if (!byYear.has(Number(r.fiscal_year!.value))) byYear.set(Number(r.fiscal_year!.value), r);
     for (const r of list) {
-      const prev = byYear.get(Number(r.fiscal_year!.value) - 1);
-      if (prev) findings.push(...checkYearPair(r, prev));
+      const year = Number(r.fiscal_year!.value);
+      const last = list.filter((p) => Number(p.fiscal_year!.value) === year - 1);
+      const prev =
+        last.find((p) => kindClass(p.report_kind?.value) === kindClass(r.report_kind?.value)) ?? last[0];
+      if (prev) for (const rule of yearRules) findings.push(...tagged(rule, rule.run(r, prev)));
     }
   }
 
+  // 4. The departments of one region and year.
   const peers = new Map<string, Report[]>();
-  for (const r of usable) {
+  for (const r of same.canonical) {
     if (!r.department || !r.fiscal_year) continue;
-    const k = `${peerRegionOf(deptKey(r.department.value))}|${r.fiscal_year.value}`;
+    const k = `${keys.peerRegion(r.department.value)}|${r.fiscal_year.value}`;
     peers.set(k, [...(peers.get(k) ?? []), r]);
   }
-  for (const group of peers.values()) findings.push(...checkPeers(group));
-  return findings;
+  const peerRules = ofScope(options.rules, "cross_department");
+  for (const group of peers.values())
+    for (const rule of peerRules) findings.push(...tagged(rule, rule.run(group)));
+  return { findings, same, keys };
 }
+
+export function runChecks(reports: readonly Report[], options: CheckOptions): Finding[] {
+  return checkReports(reports, options).findings;
+}
+
+/** Rule runs by scope, for callers (tests, the benchmark) that check one report or one pair. */
+export const checkReport = (r: Report, rules: readonly Rule[]): Finding[] =>
+  ofScope(rules, "report").flatMap((rule) => tagged(rule, rule.run(r)));
+export const checkYearPair = (cur: Report, prev: Report, rules: readonly Rule[]): Finding[] =>
+  ofScope(rules, "cross_year").flatMap((rule) => tagged(rule, rule.run(cur, prev)));
+export const checkPeers = (group: readonly Report[], rules: readonly Rule[]): Finding[] =>
+  ofScope(rules, "cross_department").flatMap((rule) => tagged(rule, rule.run(group)));
 
 export function storeFindings(db: Db, findings: readonly Finding[]): void {
   db.transaction(() => {
@@ -84,8 +132,8 @@ export function storeFindings(db: Db, findings: readonly Finding[]): void {
   })();
 }
 
-export function checkDatabase(db: Db, identity?: DepartmentIdentity): Finding[] {
-  const findings = runChecks(loadReports(db), identity);
+export function checkDatabase(db: Db, options: CheckOptions): Finding[] {
+  const findings = runChecks(loadReports(db), options);
   storeFindings(db, findings);
   return findings;
 }

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { rules as checkRules } from "../../pipelines/rules.js";
 import { Report } from "../../schemas/report.js";
 import { DepartmentIdentity } from "../checks/department-identity.js";
 import { checkDatabase } from "../checks/run-checks.js";
@@ -147,7 +148,7 @@ export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }
   }
   const db = openDb(opts.db);
   try {
-    const findings = checkDatabase(db, identity);
+    const findings = checkDatabase(db, { rules: checkRules, identity });
     const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
     process.stdout.write(
       `${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info\n`,
@@ -158,7 +159,7 @@ export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }
     if (!opts.quiet) {
       for (const f of findings.filter((x) => x.severity !== "info")) {
         process.stdout.write(
-          `${f.severity.padEnd(7)} ${f.department ?? "?"} ${f.fiscal_year ?? "?"} p.${f.page ?? "?"} ${f.rule} ${f.field}: ${f.message}\n`,
+          `${f.severity.padEnd(7)} ${f.source_file ?? "?"} p.${f.page ?? "?"} ${f.department ?? "?"} ${f.fiscal_year ?? "?"} ${f.rule} ${f.field}: ${f.message}\n`,
         );
       }
     }

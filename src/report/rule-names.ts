@@ -39,6 +39,10 @@ export const RULE_NAMES: Record<string, RuleName> = {
     name: "明显偏离同级部门",
     explanation: "执行率、自评得分或人均支出明显偏离同地区同年度其他部门（稳健z值超过3.5）。",
   },
+  copy_mismatch: {
+    name: "同一报告不同文件读数不一致",
+    explanation: "同一份报告的两个文件（如原件与扫描件、重新导出的版本）中同一数字读数不同。",
+  },
   score_vs_execution: {
     name: "高分低执行",
     explanation: "自评得分达到“优”（≥90分），但预算执行率低于85%，评分与资金执行情况不相称。",

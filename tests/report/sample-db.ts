@@ -4,6 +4,7 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
+import { rules } from "../../pipelines/rules.js";
 import type { Report } from "../../schemas/report.js";
 import { checkDatabase } from "../../src/checks/run-checks.js";
 import { type Db, openDb, saveReport } from "../../src/store/db.js";
@@ -18,6 +19,6 @@ export async function buildSampleDb(file: string, samples: readonly string[]): P
     if (!record) throw new Error(`${name}: no record (${result.failure?.message ?? result.status})`);
     saveReport(db, record, statSync(path.join(SAMPLES, name)).size);
   }
-  checkDatabase(db);
+  checkDatabase(db, { rules });
   return db;
 }

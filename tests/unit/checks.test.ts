@@ -1,12 +1,19 @@
 /** Each discrepancy rule, including the tolerance edge: exactly at and just past the rounding bound. */
 import Big from "big.js";
 import { describe, expect, it } from "vitest";
-import { checkPeers, robustZ } from "../../src/checks/cross-department.js";
-import { checkYearPair, similarity } from "../../src/checks/cross-year.js";
-import { runChecks } from "../../src/checks/run-checks.js";
+import { rules as RULES } from "../../pipelines/rules.js";
+import type { Report } from "../../schemas/report.js";
+import { gradeForScore } from "../../src/checks/grade-bands.js";
+import { robustZ } from "../../src/checks/peer-statistics.js";
+import * as run from "../../src/checks/run-checks.js";
+import { similarity } from "../../src/checks/text-similarity.js";
 import { judge, percentOf, sumOf } from "../../src/checks/tolerance.js";
-import { checkReport, gradeForScore } from "../../src/checks/within-report.js";
 import { fig, line, report, state, withIdentity } from "../helpers/report-builder.js";
+
+const checkReport = (r: Report) => run.checkReport(r, RULES);
+const checkYearPair = (cur: Report, prev: Report) => run.checkYearPair(cur, prev, RULES);
+const checkPeers = (group: Report[]) => run.checkPeers(group, RULES);
+const runChecks = (reports: Report[]) => run.runChecks(reports, { rules: RULES });
 
 const rules = (fs: { rule: string; severity: string }[]) => fs.map((f) => `${f.rule}:${f.severity}`);
 

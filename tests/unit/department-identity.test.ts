@@ -1,5 +1,6 @@
 /** Department identity across years and peer regions, from printed names only. */
 import { describe, expect, it } from "vitest";
+import { rules } from "../../pipelines/rules.js";
 import { mergePlacePrefixes, peerRegionOf, regionOf } from "../../src/checks/department-identity.js";
 import { runChecks } from "../../src/checks/run-checks.js";
 import { report, state, withIdentity } from "../helpers/report-builder.js";
@@ -35,6 +36,6 @@ describe("one department printed with and without its city", () => {
     const cur = withIdentity(report("b"), "鹤鸣区卫生健康局", 2023);
     state(cur, "expenditure_total", "1100.00");
     state(cur, "yoy_change", "50.00");
-    expect(runChecks([prev, cur]).filter((f) => f.rule === "yoy_mismatch")).toHaveLength(1);
+    expect(runChecks([prev, cur], { rules }).filter((f) => f.rule === "yoy_mismatch")).toHaveLength(1);
   });
 });

@@ -5,10 +5,8 @@
  * reported with the peer figures that make it one.
  */
 import Big from "big.js";
-import type { Finding } from "../../schemas/finding.js";
 import type { Figure } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
-import { evidence, makeFinding } from "./finding-builder.js";
 import { percentOf } from "./tolerance.js";
 
 export const OUTLIER_Z = 3.5;
@@ -78,55 +76,5 @@ export const METRICS: Metric[] = [
   },
 ];
 
-const fmt = (v: number): string => (Math.round(v * 100) / 100).toString();
-
-export function checkPeers(group: readonly Report[]): Finding[] {
-  const out: Finding[] = [];
-  for (const m of METRICS) {
-    const vals = group
-      .map((r) => ({ r, v: m.value(r) }))
-      .filter((x): x is { r: Report; v: NonNullable<ReturnType<Metric["value"]>> } => !!x.v);
-    if (vals.length < MIN_PEERS) continue;
-    for (const { r, v } of vals) {
-      const peers = vals.filter((x) => x.r !== r).map((x) => x.v.value);
-      const { z, median: med, mad } = robustZ(v.value, peers, m.minSpread(median(peers)));
-      if (Math.abs(z) <= OUTLIER_Z) continue;
-      out.push(
-        makeFinding(r, {
-          rule: "peer_outlier",
-          scope: "cross_department",
-          severity: "info",
-          field: m.name,
-          stated: v.figure ? { ...v.figure, value: String(v.value), ulp: "0.01" } : undefined,
-          expected: new Big(med),
-          message: `${m.label}${fmt(v.value)}${m.unit}明显${v.value > med ? "高于" : "低于"}同地区同年度${peers.length}个部门（中位数${fmt(med)}${m.unit}，MAD ${fmt(mad)}，稳健z值${fmt(z)}），请关注。`,
-          evidence: v.figure ? [evidence(r, m.name, v.figure.prov)] : [],
-        }),
-      );
-    }
-  }
-  // A high self score with a low execution rate: the score does not reflect the spending.
-  for (const r of group) {
-    const rate = executionRate(r);
-    if (!r.self_score || !rate) continue;
-    const score = Number(r.self_score.value);
-    if (score >= 90 && rate.value < 85) {
-      out.push(
-        makeFinding(r, {
-          rule: "score_vs_execution",
-          scope: "cross_department",
-          // A judgement on the scoring, not an arithmetic inconsistency: shown for attention.
-          severity: "info",
-          field: "self_score",
-          stated: r.self_score,
-          message: `自评得分${score}分（优）但预算执行率仅${fmt(rate.value)}%，自评结果与资金执行情况不相称，请核实评分依据。`,
-          evidence: [
-            evidence(r, "score", r.self_score.prov),
-            ...(rate.figure ? [evidence(r, "execution", rate.figure.prov)] : []),
-          ],
-        }),
-      );
-    }
-  }
-  return out;
-}
+/** A statistic for a Chinese sentence: two decimals at most. */
+export const fmt = (v: number): string => (Math.round(v * 100) / 100).toString();
