@@ -1,3 +1,4 @@
+export * from "./correction.js";
 export * from "./extraction-issue.js";
 export * from "./finding.js";
 export * from "./provenance.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CorrectionNote } from "./correction.js";
 
 /** Where a value was printed: page, box and the printed characters. Every value carries one. */
 export const Provenance = z.object({
@@ -27,9 +28,11 @@ export const Figure = z.object({
   ulp: Decimal.describe("one unit of the last printed digit, in the value's unit (0.01 for 1,234.56 万元)"),
   unit: z.string().describe("unit as printed: 万元, 元, 亿元, %, 分, 人 …"),
   prov: Provenance,
+  /** Set when an auditor's correction replaced the value read (see schemas/correction.ts). */
+  correction: CorrectionNote.optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 
 /** A piece of text as stated, with provenance. */
-export const Text = z.object({ value: z.string(), prov: Provenance });
+export const Text = z.object({ value: z.string(), prov: Provenance, correction: CorrectionNote.optional() });
 export type Text = z.infer<typeof Text>;
