@@ -4,9 +4,10 @@
  */
 import { extractRecord } from "../src/extract/stage.js";
 import type { Stage } from "../src/pipeline/stage.js";
+import { definitions } from "./definitions.js";
 import { readStages } from "./read.js";
 
 export const ingestStages: Stage[] = [
   ...readStages, // bytes → pages → layout (pipelines/read.ts)
-  extractRecord, // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
+  extractRecord(definitions), // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
 ];

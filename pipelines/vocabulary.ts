@@ -3,9 +3,9 @@
  * regular expressions over NFKC text with spaces removed. Real reports contain typos: the seed
  * prints 一般公用预算资金收入 for 一般公共预算财政拨款收入, so item patterns are deliberately loose.
  */
-import type { Vocabulary } from "../src/extract/definitions.js";
+import type { VocabularyFile } from "../src/extract/definitions.js";
 
-export const vocabulary: Vocabulary = {
+export const vocabulary: VocabularyFile = {
   headline: {
     budget_total: [
       "全年预算(数|金额|总额)?",

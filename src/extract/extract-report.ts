@@ -17,12 +17,12 @@ import type { Block, DocumentLayout } from "../layout/document-layout.js";
 import { LocatedText, normalizeText } from "../layout/located-text.js";
 import type { SourceFile } from "../pipeline/extraction-result.js";
 import { canonicalHeadline } from "./canonical.js";
-import { type Definitions, re, type SectionAnchor } from "./definitions.js";
+import { type Definitions, re, type SectionAnchor, type Vocabulary } from "./definitions.js";
 import { compact, provOf } from "./figure.js";
 import { mentionsToFigures } from "./headline-figures.js";
 import { identifyReport } from "./identify-report.js";
 import { type Mention, scanMentions } from "./mentions.js";
-import type { AmountUnit } from "./numbers.js";
+import { type AmountUnit, NUMBER_UNIT, WAN, YUAN } from "./numbers.js";
 import { grade, proseProject, selfScore, staffCounts } from "./prose-facts.js";
 import { tableToMentions } from "./table-mentions.js";
 import {
@@ -34,22 +34,11 @@ import {
 } from "./table-records.js";
 import { parseTarget } from "./targets.js";
 
-/** Anchors in priority order: a title naming projects is a project section even if it says 支出. */
-const ANCHOR_ORDER: SectionAnchor[] = [
-  "projects",
-  "tasks",
-  "indicators",
-  "problems",
-  "next_steps",
-  "conclusion",
-  "budget",
-  "basic_info",
-];
-
 export function sectionOf(path: readonly string[], defs: Definitions): SectionAnchor | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const title = compact(path[i]!);
-    for (const a of ANCHOR_ORDER) if (defs.vocabulary.sections[a].some((p) => re(p).test(title))) return a;
+    for (const a of defs.vocabulary.labels.anchorOrder)
+      if (defs.vocabulary.sections[a].some((p) => re(p).test(title))) return a;
   }
   return undefined;
 }
@@ -63,19 +52,20 @@ const NO_HEADLINE: ReadonlySet<SectionAnchor | undefined> = new Set([
   "next_steps",
 ]);
 
+/** The unit most amounts in the running text are printed in (元 or 万元): a bare table number's unit. */
 function predominantUnit(blocks: readonly Block[]): AmountUnit {
   let wan = 0;
   let yuan = 0;
   for (const b of blocks) {
     if (b.kind !== "paragraph") continue;
     const t = b.text.text;
-    wan += (t.match(/\d\s*万元/g) ?? []).length;
-    yuan += (t.match(/\d\s*元/g) ?? []).length - (t.match(/\d\s*(万|亿|千)元/g) ?? []).length;
+    for (const m of t.matchAll(NUMBER_UNIT)) {
+      if (m[1] === WAN) wan++;
+      else if (m[1] === YUAN) yuan++;
+    }
   }
-  return yuan > wan ? "元" : "万元";
+  return yuan > wan ? YUAN : WAN;
 }
-
-const CAPTION_UNIT = /单位\s*[:：]\s*(万元|元|亿元|千元)/;
 
 export interface ExtractInput {
   source: SourceFile;
@@ -87,6 +77,7 @@ export interface ExtractInput {
 export function extractReport(input: ExtractInput, defs: Definitions): { report: Report; skipped?: string } {
   const { layout, source } = input;
   const vocab = defs.vocabulary;
+  const L = vocab.labels;
   const id = identifyReport(layout.blocks, vocab);
   // A report embedded in a larger publication (a 部门决算 with its own tables first) starts at its
   // title: the figures before it belong to the publication, not to the self-evaluation.
@@ -116,23 +107,23 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       const lt = b.text;
       // A footnote or table note ("1 支出数据来源于…，年初结转和结余126.40万元不计入…"): a smaller font
       // opening with a note mark. It explains figures; it does not state the report's own.
-      if (isNote(b, bodySize)) return;
+      if (isNote(b, bodySize, vocab)) return;
       for (const [k, f] of Object.entries(staffCounts(lt, vocab))) {
         const key = k as keyof Report["staff"];
         if (!staff[key]) staff[key] = f;
       }
-      const s = selfScore(lt);
+      const s = selfScore(lt, vocab);
       if (s && (!score || section === "conclusion")) score ??= s;
-      const g = grade(lt);
+      const g = grade(lt, vocab);
       if (g) gradeText ??= g;
       if (section === "conclusion") conclusion.push(lt);
       if (section === "problems" && !b.heading?.standalone) problems.push(b);
       if (section === "next_steps" && !b.heading?.standalone) nextSteps.push(b);
-      noChange ??= unchangedExpenditure(lt);
-      const ms = scanMentions(lt, i);
+      noChange ??= unchangedExpenditure(lt, vocab);
+      const ms = scanMentions(lt, i, vocab);
       // A numbered paragraph naming a project with its budget and executed amounts is a project
       // statement wherever it stands (a misread heading must not lose the section's projects).
-      const project = proseProject(lt, ms, section === "projects");
+      const project = proseProject(lt, ms, section === "projects", vocab);
       if (project) {
         projects.push(project);
         return;
@@ -147,15 +138,16 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     const match = matches[0];
     const closing = tableScoreAndGrade(
       table,
+      L,
       matches.find((m) => m.def.kind === "indicators"),
     );
     tableScore ??= closing.score;
     tableGrade ??= closing.grade;
     for (const m of matches) {
       if (m.def.kind === "indicators")
-        indicators.push(...tableToIndicators(table, m).map((x) => repairOcrTarget(x, issues)));
-      else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit));
-      else if (m.def.kind === "projects") projects.push(...tableToProjects(table, m, defaultUnit));
+        indicators.push(...tableToIndicators(table, m, L).map((x) => repairOcrTarget(x, issues)));
+      else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit, L));
+      else if (m.def.kind === "projects") projects.push(...tableToProjects(table, m, defaultUnit, L));
     }
 
     // Everything above a header found deep in the table (a form's funds block), and every table
@@ -163,22 +155,35 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     const endRow = match ? match.headerStart : table.rows.length;
     if (endRow > 0) {
       const prev = blocks[i - 1];
-      const caption = prev?.kind === "paragraph" ? CAPTION_UNIT.exec(normalizeText(prev.text.printed)) : null;
+      const caption =
+        prev?.kind === "paragraph" ? re(L.text.captionUnit).exec(normalizeText(prev.text.printed)) : null;
       mentions.push(
-        ...tableToMentions(table, i, defaultUnit, caption ? (caption[1] as AmountUnit) : undefined, endRow),
+        ...tableToMentions(
+          table,
+          i,
+          defaultUnit,
+          vocab,
+          caption ? (caption[1] as AmountUnit) : undefined,
+          endRow,
+        ),
       );
     }
   });
 
   // A grade whose sentence was split over two paragraphs (a scan's last line read as a paragraph
   // of its own) is found in the conclusion read as one text.
-  gradeText ??= conclusion.length > 1 ? grade(LocatedText.join(conclusion)) : undefined;
+  gradeText ??= conclusion.length > 1 ? grade(LocatedText.join(conclusion), vocab) : undefined;
   const figures = mentionsToFigures(mentions, vocab);
   const { lines } = figures;
-  const statements = withoutGrandTotals(figures.statements, mentions);
+  const statements = withoutGrandTotals(figures.statements, mentions, vocab);
   // "支出与上年相比无增减变化": a stated change of exactly zero, which the cross-year check can test.
   if (noChange && !statements.some((s) => s.key === "yoy_change"))
-    statements.push({ key: "yoy_change", figure: noChange, context: "prose", label: "无增减变化" });
+    statements.push({
+      key: "yoy_change",
+      figure: noChange,
+      context: "prose",
+      label: L.figures.noChangeLabel,
+    });
   const headline = canonicalHeadline(statements, lines);
 
   const report: Report = {
@@ -232,13 +237,14 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   }
   // Required fields: a report without them is partial, with an issue saying which.
   const missing: string[] = [];
-  if (!report.department) missing.push("department (部门名称)");
-  if (!report.fiscal_year) missing.push("fiscal year (年度)");
+  const names = L.fieldNames;
+  if (!report.department) missing.push(`department (${names.department})`);
+  if (!report.fiscal_year) missing.push(`fiscal year (${names.fiscal_year})`);
   const hasFigures = (["budget_total", "executed_total", "expenditure_total"] as HeadlineKey[]).some(
     (k) => headline[k],
   );
-  if (!hasFigures) missing.push("budget or executed totals (预算数/执行数)");
-  if (!report.self_score && !report.grade) missing.push("self score or grade (自评得分/等级)");
+  if (!hasFigures) missing.push(`budget or executed totals (${names.totals})`);
+  if (!report.self_score && !report.grade) missing.push(`self score or grade (${names.score})`);
   for (const m of missing) {
     issues.push({
       stage: "extract",
@@ -305,23 +311,30 @@ export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[]): Indi
  * 支出总计 are grand totals that include the carry-over, not the year's income and expenditure
  * (本年收入合计 / 本年支出合计): they are dropped when the year's own total is stated too.
  */
-export function withoutGrandTotals(statements: Statement[], mentions: readonly Mention[]): Statement[] {
-  const carryOver = mentions.some((m) => /结转|结余/.test(m.rowLabel ?? m.lead));
+export function withoutGrandTotals(
+  statements: Statement[],
+  mentions: readonly Mention[],
+  vocab: Vocabulary,
+): Statement[] {
+  const R = vocab.labels.rows;
+  const carryOver = mentions.some((m) => re(R.carryOver).test(m.rowLabel ?? m.lead));
   if (!carryOver) return statements;
   const grand = (s: Statement): boolean =>
-    (s.key === "income_total" || s.key === "expenditure_total") && /总计/.test(s.label);
+    (s.key === "income_total" || s.key === "expenditure_total") && re(R.grandTotal).test(s.label);
   return statements.filter((s) => !grand(s) || !statements.some((o) => o.key === s.key && !grand(o)));
 }
 
 /** "本年支出与上年相比无增减变化" / "同比无增减变化" in a sentence about expenditure: a change of 0. */
-export function unchangedExpenditure(lt: LocatedText): Figure | undefined {
+export function unchangedExpenditure(lt: LocatedText, vocab: Vocabulary): Figure | undefined {
+  const F = vocab.labels.figures;
   for (const sentence of lt.text.matchAll(/[^。；;]+/g)) {
     const t = sentence[0];
-    if (!/支出/.test(t) || /收入/.test(t)) continue;
-    const m = /(同比|与上年(度)?(相比|对比)?|较上年(度)?)[^。；;，,]{0,12}?(无增减变化|无变化)/.exec(t);
+    if (!re(F.expenditure).test(t) || re(F.income).test(t)) continue;
+    const m = re(F.noChange).exec(t);
     if (!m) continue;
-    const at = sentence.index + m.index + m[0].length - m[5]!.length;
-    return { value: "0", ulp: "0", unit: "万元", prov: provOf(lt, at, at + m[5]!.length) };
+    const phrase = m[m.length - 1]!;
+    const at = sentence.index + m.index + m[0].length - phrase.length;
+    return { value: "0", ulp: "0", unit: WAN, prov: provOf(lt, at, at + phrase.length) };
   }
   return undefined;
 }
@@ -332,9 +345,11 @@ function medianFontSize(blocks: readonly Block[]): number {
   return sizes.length > 0 ? sizes[sizes.length >> 1]! : 0;
 }
 
-export function isNote(p: { fontSize: number; text: { text: string } }, bodySize: number): boolean {
+export function isNote(
+  p: { fontSize: number; text: { text: string } },
+  bodySize: number,
+  vocab: Vocabulary,
+): boolean {
   if (!(bodySize > 0) || p.fontSize > bodySize * 0.85) return false;
-  return /^\s*(注[:：释]|[①-⑩*†‡]|\d{1,2}\s*(?=[\u4e00-\u9fff])(?![年月日号个项名人万元]))/u.test(
-    p.text.text,
-  );
+  return re(vocab.labels.text.note).test(p.text.text);
 }

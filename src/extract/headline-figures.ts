@@ -32,7 +32,6 @@ const AMOUNT_KEYS: HeadlineKey[] = [
   "project_total",
   "prior_expenditure_total",
 ];
-const CHANGE_VERB = /(增加|减少|增长|下降|上升|降低|减|增|节约|超支)了?$/;
 
 export interface FigureSet {
   statements: Statement[];
@@ -66,8 +65,7 @@ export function classifyLead(
 ): Candidate | undefined {
   const lead = foldLabel(raw, vocab);
   // A part's budget ("其中基本支出预算1138.40万元"): not its executed total, and no figure kept here.
-  if (kind === "amount" && /(基本支出|项目支出)(年初|全年|调整后)?预算(数|金额)?(为|是|:)?$/.test(lead))
-    return undefined;
+  if (kind === "amount" && re(vocab.labels.figures.partBudget).test(lead)) return undefined;
   const cands: Candidate[] = [];
   const keys = kind === "percent" ? PERCENT_KEYS : AMOUNT_KEYS;
   for (const key of keys) {
@@ -93,6 +91,7 @@ function classifyTableAware(
   vocab: Vocabulary,
 ): Candidate | undefined {
   if (m.context !== "table") return classifyLead(m.lead, kind, vocab);
+  const R = vocab.labels.rows;
   const byRow = m.rowLabel ? classifyLead(m.rowLabel, kind, vocab) : undefined;
   const byColumn = m.columnLabel ? classifyLead(m.columnLabel, kind, vocab) : undefined;
   if (
@@ -103,56 +102,57 @@ function classifyTableAware(
   ) {
     return undefined;
   }
-  if (byRow && !/^(合计|总计|小计)$/.test(m.rowLabel ?? "")) return byRow;
+  if (byRow && !re(R.total).test(m.rowLabel ?? "")) return byRow;
   // By its column alone a value is a headline figure only on a total row (年度资金总额 / 合计):
   // the rows below it (其中：当年财政拨款, 上年结转资金) are parts, not restatements.
   const label = m.rowLabel ?? "";
-  if (label !== "" && !m.soleRow && !/合计|总计|总额|总数|资金总|^年度资金|^全年/.test(label))
-    return undefined;
+  if (label !== "" && !m.soleRow && !re(R.totalLike).test(label)) return undefined;
   // The total row of a table of income sources (收入来源 | 金额): the rows' header says what it totals.
   // (总计 is not it: in a 收入支出决算总表 it includes the carry-over, 年初结转和结余.)
-  if (!byColumn?.key && kind === "amount" && /^合计$/.test(label)) {
-    const subject = /^(收入|支出)/.exec(m.rowHeader ?? "");
-    if (subject) return classifyLead(`${subject[1]}合计`, kind, vocab);
+  if (!byColumn?.key && kind === "amount" && label === R.subjectTotal) {
+    const subject = re(R.subject).exec(m.rowHeader ?? "");
+    if (subject) return classifyLead(`${subject[1]}${R.subjectTotal}`, kind, vocab);
   }
   return byColumn;
 }
 
 /** A sentence that states a budget, then its parts: 年初预算…，其中基本支出…、项目支出…. */
-function splitsABudget(m: Mention): boolean {
-  const at = m.sentenceText.indexOf("其中");
-  if (at < 0 || !m.sentenceText.slice(at).includes(m.lead.replace(/^其中/, ""))) return false;
+function splitsABudget(m: Mention, F: Vocabulary["labels"]["figures"]): boolean {
+  const at = m.sentenceText.indexOf(F.partsMarker);
+  if (at < 0 || !m.sentenceText.slice(at).includes(m.lead.replace(re(F.partsMarkerLead), ""))) return false;
   const before = m.sentenceText.slice(0, at);
-  return /预算/.test(before) && !/(执行|实际|决算|支出合计|总支出|支出总额|完成)/.test(before);
+  return re(F.budgetSentence).test(before) && !re(F.notBudgetSentence).test(before);
 }
 
 /** The section a table column names for an economic class: 基本支出 / 项目支出, or a total column. */
-function crossTabColumn(m: Mention): BudgetSection | "total" | undefined {
+function crossTabColumn(m: Mention, C: Vocabulary["labels"]["columns"]): BudgetSection | "total" | undefined {
   const col = m.columnLabel ?? "";
-  const basic = /基本支出/.test(col);
-  const project = /项目支出/.test(col);
+  const basic = re(C.basic).test(col);
+  const project = re(C.project).test(col);
   if (basic && !project) return "basic_expenditure";
   if (project && !basic) return "project_expenditure";
-  if (/^(合计|总计|小计)(\(.*\))?$/.test(col)) return "total";
+  if (re(C.total).test(col)) return "total";
   return undefined;
 }
 
 const matchesAny = (s: string, patterns: readonly Pattern[]): boolean => patterns.some((p) => re(p).test(s));
 
 /** What a share's "占…" names as its whole. */
-function shareParent(lead: string): Scope | "expenditure" | undefined {
-  const m = /占(.*)$/.exec(lead);
+function shareParent(lead: string, F: Vocabulary["labels"]["figures"]): Scope | "expenditure" | undefined {
+  const m = re(F.shareOf).exec(lead);
   const of = m ? m[1]! : "";
-  if (/基本支出/.test(of)) return "basic";
-  if (/项目支出/.test(of)) return "project";
-  if (/收入/.test(of)) return "income";
-  if (/支出/.test(of)) return "expenditure";
+  if (re(F.basic).test(of)) return "basic";
+  if (re(F.project).test(of)) return "project";
+  if (re(F.income).test(of)) return "income";
+  if (re(F.expenditure).test(of)) return "expenditure";
   return undefined;
 }
 
 export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabulary): FigureSet {
   const statements: Statement[] = [];
   const lines: BudgetLine[] = [];
+  const F = vocab.labels.figures;
+  const CHANGE_VERB = re(F.changeVerb);
   let scope: Scope;
   // What the last amount of the current sentence became, so a share or a percent change can attach.
   let last: { sentenceKey: string; line?: BudgetLine; statement?: Statement } | undefined;
@@ -168,17 +168,17 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
 
   for (const m of mentions) {
     const sentenceKey = `${m.block}:${m.sentence}`;
-    if (isTargetLike(m)) continue;
+    if (isTargetLike(m, vocab)) continue;
     const isYoySentence = matchesAny(m.sentenceText, vocab.yoyMarkers);
 
     if (m.kind === "percent") {
       // 1. A share of the amount just stated: "，占本年总收入的 31.47%", "9,852,114.30 元（78.90%）",
       // or a table's 占比 column beside the amount.
       const bracketed = /^[(（]$/.test(m.lead) && /^[)）]/.test(m.tail);
-      const shareColumn = m.context === "table" && /^(占比|比重|比例|占.*(比|%))/.test(m.columnLabel ?? "");
-      const isShare = /占/.test(m.lead) || (bracketed && last?.line !== undefined) || shareColumn;
+      const shareColumn = m.context === "table" && re(vocab.labels.columns.share).test(m.columnLabel ?? "");
+      const isShare = re(F.share).test(m.lead) || (bracketed && last?.line !== undefined) || shareColumn;
       if (isShare && last && last.sentenceKey === sentenceKey) {
-        const parent = shareParent(m.lead);
+        const parent = shareParent(m.lead, F);
         if (last.line) {
           last.line.share = m.figure;
           if (parent === "basic" || parent === "project") {
@@ -202,8 +202,8 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
         verb &&
         isYoySentence &&
         incomeChange !== sentenceKey &&
-        !/收入/.test(m.lead) &&
-        /支出|^(增长|下降|增加|减少)/.test(m.lead)
+        !re(F.income).test(m.lead) &&
+        re(F.expenditureChange).test(m.lead)
       ) {
         const sign = signOfChange(verb[1]!);
         addStatement(
@@ -227,27 +227,25 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       const subject = m.lead.slice(0, verb.index);
       const f = sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure;
       const component = vocab.yoyComponents.find((d) => matchesAny(subject, d.patterns));
-      const isTotal =
-        /^(本年|本部门|部门|年度|全年|本单位)?(总)?支出(合计|总额)?(与|较|比|同比|对比)?/.test(subject) ||
-        subject === "";
+      const isTotal = re(F.totalExpenditureSubject).test(subject) || subject === "";
       if (component && !isTotal) {
         const line: BudgetLine = {
           section: "yoy_component",
           item: component.item,
-          item_as_printed: subject.replace(/^(一是|二是|三是|四是|其中)/, ""),
+          item_as_printed: subject.replace(re(F.componentPrefix), ""),
           amount: f,
           context: m.context,
         };
         lines.push(line);
       } else if (
-        !/(支出|收入)/.test(subject) &&
+        !re(F.incomeOrExpenditure).test(subject) &&
         last?.sentenceKey === sentenceKey &&
         (last.statement?.key === "income_total" || last.line?.section === "income")
       ) {
         // "本年收入合计X万元，较上年增加Y万元，增长Z%": a change with no subject of its own is the change
         // of the total just stated in its sentence — an income change is not the expenditure change.
         incomeChange = sentenceKey;
-      } else if (!/收入/.test(subject) || /支出/.test(subject)) {
+      } else if (!re(F.income).test(subject) || re(F.expenditure).test(subject)) {
         addStatement("yoy_change", f, m, m.lead);
         lastYoy = { sentenceKey };
       }
@@ -265,7 +263,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       if (
         (c.key === "basic_total" || c.key === "project_total") &&
         m.context === "prose" &&
-        splitsABudget(m)
+        splitsABudget(m, F)
       ) {
         last = undefined;
         continue;
@@ -281,7 +279,10 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
     let section = c.section!;
     // A cross-tab of economic classes (rows) by 基本支出 | 项目支出 | 合计 (columns): the column
     // places the value; its 合计 column adds nothing the two parts do not.
-    const crossTab = section === "basic_expenditure" && m.context === "table" ? crossTabColumn(m) : undefined;
+    const crossTab =
+      section === "basic_expenditure" && m.context === "table"
+        ? crossTabColumn(m, vocab.labels.columns)
+        : undefined;
     if (crossTab === "total") {
       last = undefined;
       continue;
@@ -292,7 +293,8 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       else if (scope !== "basic") {
         // An economic class outside a basic/project breakdown: only a share naming its whole places it.
         const next = mentions[mentions.indexOf(m) + 1];
-        const parent = next?.kind === "percent" && /占/.test(next.lead) ? shareParent(next.lead) : undefined;
+        const parent =
+          next?.kind === "percent" && re(F.share).test(next.lead) ? shareParent(next.lead, F) : undefined;
         if (parent === "basic") section = "basic_expenditure";
         else if (parent === "project") section = "project_expenditure";
         else {

@@ -6,7 +6,7 @@ import type { Figure, Text } from "../../schemas/provenance.js";
 import type { Block } from "../layout/document-layout.js";
 import { normalizeText } from "../layout/located-text.js";
 import { cellAt } from "../layout/table-model.js";
-import { foldLabel, longestMatch, type Vocabulary } from "./definitions.js";
+import { foldLabel, type Labels, longestMatch, re, type Vocabulary } from "./definitions.js";
 import { compact, findCompact, provOf } from "./figure.js";
 import { correctPlaceNames } from "./place-names.js";
 
@@ -22,11 +22,6 @@ export interface Identity {
   notAReport?: string;
 }
 
-/** Organisation-name endings: a department name ends with one of these. */
-const ORG_END =
-  "(局|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|厅|署|会|社|校|园|室|团|台|厂|场|公司|中学|小学|大学|医院|政府|街道|镇|乡|馆)";
-const YEAR = "((?:19|20)\\d{2})\\s*年(?:度)?";
-
 function findKind(
   text: string,
   vocab: Vocabulary,
@@ -38,26 +33,20 @@ function findKind(
   return undefined;
 }
 
-export function cleanDepartment(s: string): string {
-  return (
-    s
-      .replace(/^(关于|附件\d*[:：]?)/, "")
-      // A title that is also a heading of a larger publication: "第四部分 2022年度…自评报告".
-      .replace(/^(第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}[、.])/, "")
-      .replace(/(的)?$/, "")
-      // "…中心部门整体支出" left over when an OCR'd title garbles the kind (部门枕体支出).
-      .replace(/(部门|单位)(.{0,3}支出)?$/, "")
-      .replace(/^[“"《]|[”"》]$/g, "")
-      .trim()
-  );
+/** A department name taken from a title, without the words around it (关于, 附件, 部门…). */
+export function cleanDepartment(s: string, labels: Labels): string {
+  let out = s;
+  for (const p of labels.identity.departmentStrip) out = out.replace(new RegExp(p, "u"), "");
+  return out.trim();
 }
-
-/** Labels of a department name in a form's cells. */
-const DEPARTMENT_LABEL =
-  /^(部门|单位|预算单位|填报单位|主管部门|实施单位|评价单位|报送单位)(\(单位\))?(名称)?(及代码|\((盖章|公章)\))?$/;
 
 export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Identity {
   const id: Identity = {};
+  const L = vocab.labels.identity;
+  const YEAR = L.year;
+  const orgEnds = new RegExp(`${L.orgEnd}$`, "u");
+  const orgIn = re(L.orgEnd);
+  const departmentCell = re(L.departmentCell);
   // The title is near the start; in a 部门决算 publication the report is one part further in.
   const paragraphs = blocks.filter((b) => b.kind === "paragraph").slice(0, 400);
   // 1. A title naming the report kind: "[year] department [year] 部门整体支出绩效自评报告".
@@ -85,7 +74,7 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     if (!kind || c.length - (kind.index + kind.length) > 4) continue;
     // Far into a document only a full title counts (a year before the kind): a bare
     // "部门整体支出绩效自评表" there is an attachment line, not where the report starts.
-    if (i >= 12 && !new RegExp(YEAR).test(c.slice(0, kind.index))) continue;
+    if (i >= 12 && !new RegExp(YEAR, "u").test(c.slice(0, kind.index))) continue;
     // The first title sets the kind and where the report starts; a later one (a cover's bare title,
     // then the full title on the next page) may still give the department.
     if (id.kind && blocks.indexOf(p) - (id.titleBlock ?? 0) > 40) break;
@@ -94,46 +83,46 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       id.titleBlock = blocks.indexOf(p);
     }
     const before = c.slice(0, kind.index);
-    const ym = new RegExp(YEAR).exec(before);
-    if (ym && !id.fiscalYear) id.fiscalYear = yearFigure(p.text, ym[1]!);
+    const ym = new RegExp(YEAR, "u").exec(before);
+    if (ym && !id.fiscalYear) id.fiscalYear = yearFigure(p.text, ym[1]!, L.yearUnit);
     // A form's title often has the year on a line of its own below it: "（2023年度）".
     const below = paragraphs[i + 1];
-    const yearLine = below ? /^[(（]?((?:19|20)\d{2})\s*年度?[)）]?$/.exec(compact(below.text.text)) : null;
-    if (!id.fiscalYear && below && yearLine) id.fiscalYear = yearFigure(below.text, yearLine[1]!);
-    let dept = cleanDepartment(before.replace(new RegExp(YEAR, "g"), ""));
+    const yearLine = below ? re(L.yearLine).exec(compact(below.text.text)) : null;
+    if (!id.fiscalYear && below && yearLine) id.fiscalYear = yearFigure(below.text, yearLine[1]!, L.yearUnit);
+    let dept = cleanDepartment(before.replace(new RegExp(YEAR, "gu"), ""), vocab.labels);
     // A cover page prints the department on the line above the title.
-    if (!new RegExp(`${ORG_END}$`).test(dept) && i > 0) {
+    if (!orgEnds.test(dept) && i > 0) {
       const prev = paragraphs[i - 1]!;
-      const pc = cleanDepartment(compact(prev.text.text).replace(new RegExp(YEAR, "g"), ""));
-      if (prev.kind === "paragraph" && pc.length <= 40 && new RegExp(`${ORG_END}$`).test(pc)) {
+      const pc = cleanDepartment(compact(prev.text.text).replace(new RegExp(YEAR, "gu"), ""), vocab.labels);
+      if (prev.kind === "paragraph" && pc.length <= 40 && orgEnds.test(pc)) {
         dept = pc;
         if (!id.fiscalYear) {
-          const y = new RegExp(YEAR).exec(compact(prev.text.text));
-          if (y) id.fiscalYear = yearFigure(prev.text, y[1]!);
+          const y = new RegExp(YEAR, "u").exec(compact(prev.text.text));
+          if (y) id.fiscalYear = yearFigure(prev.text, y[1]!, L.yearUnit);
         }
         id.department = { value: dept, prov: provOf(prev.text) };
       }
     }
-    if (!id.department && dept.length >= 2 && new RegExp(ORG_END).test(dept)) {
+    if (!id.department && dept.length >= 2 && orgIn.test(dept)) {
       const at = findCompact(t, dept);
       id.department = { value: dept, prov: at ? provOf(p.text, at[0], at[1]) : provOf(p.text) };
     }
     if (id.department) break;
     // No name at the first title: a labelled field (评价单位（盖章）：…, usually the full name) comes
     // before a later title's (often a short form).
-    id.department = labelledField(blocks, DEPARTMENT_LABEL);
+    id.department = labelledField(blocks, departmentCell, vocab.labels);
     if (id.department) break;
   }
   // 2. Labelled fields on a cover page or in a form: 单位名称：… / 部门（单位）名称 | …
-  if (!id.department) id.department = labelledField(blocks, DEPARTMENT_LABEL);
+  if (!id.department) id.department = labelledField(blocks, departmentCell, vocab.labels);
   // 3. Last resort: the organisation name the document prints most often (at least twice).
-  if (!id.department) id.department = frequentOrgName(blocks);
+  if (!id.department) id.department = frequentOrgName(blocks, vocab.labels);
   if (!id.fiscalYear) {
     for (const p of paragraphs) {
       if (p.kind !== "paragraph") continue;
-      const m = new RegExp(`${YEAR}`).exec(compact(p.text.text));
-      if (m && /绩效|预算|决算|自评/.test(p.text.text)) {
-        id.fiscalYear = yearFigure(p.text, m[1]!);
+      const m = new RegExp(YEAR, "u").exec(compact(p.text.text));
+      if (m && re(L.yearContext).test(p.text.text)) {
+        id.fiscalYear = yearFigure(p.text, m[1]!, L.yearUnit);
         break;
       }
     }
@@ -161,29 +150,30 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     const docTitle = paragraphs
       .slice(0, 4)
       .map((p) => compact(p.text.text))
-      .find((t) => /^关于.{2,60}(通知|通报|函|请示|批复|决定|意见|公告)$/.test(t));
+      .find((t) => re(L.otherDocument).test(t));
     if (docTitle) id.notAReport = `a document titled “${docTitle}”, not a performance self-evaluation report`;
-    else if (!/绩效/.test(early) || !/(自评|评价|自我评价)/.test(early)) {
-      id.notAReport = "no 绩效自评/评价 title or text: this is not a performance self-evaluation report";
+    else if (!L.reportWords.every((w) => re(w).test(early))) {
+      id.notAReport =
+        "no performance self-evaluation title or text: this is not a performance self-evaluation report";
     }
   }
   return id;
 }
 
-function yearFigure(lt: import("../layout/located-text.js").LocatedText, year: string): Figure {
+function yearFigure(lt: import("../layout/located-text.js").LocatedText, year: string, unit: string): Figure {
   const at = lt.text.indexOf(year);
-  return { value: year, ulp: "1", unit: "年", prov: provOf(lt, Math.max(0, at), Math.max(0, at) + 4) };
+  return { value: year, ulp: "1", unit, prov: provOf(lt, Math.max(0, at), Math.max(0, at) + 4) };
 }
 
-/** Ends like the name of an organisation. */
-const ORG_NAME = new RegExp(`${ORG_END}$`);
-/** A full organisation name: a place (省/市/州/县/区/旗), then the body's name. */
-const ORG_IN_TEXT = new RegExp(
-  `[\\u4e00-\\u9fff]{2,10}?(?:省|自治区|市|自治州|州|县|区|旗)(?:[\\u4e00-\\u9fff]{1,8}?(?:市|县|区))?[\\u4e00-\\u9fff]{2,16}?${ORG_END}`,
-  "gu",
-);
+/** A full organisation name in running text: a place, maybe a sub-place, then the body's name. */
+const orgInText = (L: Labels["identity"]): RegExp =>
+  new RegExp(
+    `[\\u4e00-\\u9fff]{2,10}?${L.placeEnd}(?:[\\u4e00-\\u9fff]{1,8}?${L.subPlaceEnd})?[\\u4e00-\\u9fff]{2,16}?${L.orgEnd}`,
+    "gu",
+  );
 
-function frequentOrgName(blocks: readonly Block[]): Text | undefined {
+function frequentOrgName(blocks: readonly Block[], labels: Labels): Text | undefined {
+  const ORG_IN_TEXT = orgInText(labels.identity);
   const counts = new Map<string, { n: number; at: { block: Block; index: number } }>();
   for (const b of blocks.slice(0, 200)) {
     if (b.kind !== "paragraph") continue;
@@ -209,19 +199,21 @@ function frequentOrgName(blocks: readonly Block[]): Text | undefined {
 /** A budget code printed before a unit's name: "【315】", "[315001]", "315001-". */
 const stripCode = (s: string): string => s.replace(/^(?:[【[(（]\d{3,}[】\])）]|\d{3,}[-—\s])/, "");
 
-function labelledField(blocks: readonly Block[], label: RegExp): Text | undefined {
+function labelledField(blocks: readonly Block[], label: RegExp, labels: Labels): Text | undefined {
+  const ORG_NAME = new RegExp(`${labels.identity.orgEnd}$`, "u");
+  const field = new RegExp(
+    `^${labels.identity.departmentField}\\s*[:：]\\s*(.{2,40}?)(?:\\s{2,}|\\s*[\\u4e00-\\u9fff]{2,6}[:：]|$)`,
+    "u",
+  );
   for (const b of blocks.slice(0, 60)) {
     if (b.kind === "paragraph") {
       // "填报单位（盖章）：X    填报日期：…": the value ends at a wide gap or the next label.
-      const m =
-        /^(部门|单位|预算单位|填报单位|实施单位|评价单位|报送单位|编制单位)(\(单位\))?(名称)?(\((盖章|公章|签章)\))?\s*[:：]\s*(.{2,40}?)(?:\s{2,}|\s*[\u4e00-\u9fff]{2,6}[:：]|$)/.exec(
-          normalizeText(b.text.printed).trim(),
-        );
-      const value = m ? stripCode(compact(m[6]!)) : "";
+      const m = field.exec(normalizeText(b.text.printed).trim());
+      const value = m ? stripCode(compact(m[1]!)) : "";
       // "单位：万元" above a table is a unit, not a department.
       if (m && ORG_NAME.test(value)) {
-        const at = b.text.text.indexOf(m[6]!);
-        return { value: cleanDepartment(value), prov: provOf(b.text, Math.max(0, at)) };
+        const at = b.text.text.indexOf(m[1]!);
+        return { value: cleanDepartment(value, labels), prov: provOf(b.text, Math.max(0, at)) };
       }
       continue;
     }
@@ -233,7 +225,7 @@ function labelledField(blocks: readonly Block[], label: RegExp): Text | undefine
         const v = cellAt(t, r, c + 1);
         const value = v ? stripCode(compact(normalizeText(v.text.printed))) : "";
         if (v && value.length >= 2 && !label.test(value) && ORG_NAME.test(value))
-          return { value: cleanDepartment(value), prov: provOf(v.text) };
+          return { value: cleanDepartment(value, labels), prov: provOf(v.text) };
       }
     }
   }

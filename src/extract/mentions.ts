@@ -5,6 +5,7 @@
  */
 import type { Figure } from "../../schemas/provenance.js";
 import type { LocatedText } from "../layout/located-text.js";
+import { re, type Vocabulary } from "./definitions.js";
 import { compact, figureOf, provOf } from "./figure.js";
 import { type AmountUnit, NUMBER_RE, parseDecimal, parsePercent, toWan, unitOf } from "./numbers.js";
 
@@ -42,16 +43,17 @@ const DELIMS = /[。；;！!？?，,：:、]/g;
 const SENTENCE_END = /[。；;！!？?]/;
 
 /** Removes parenthesised asides and list markers such as (1), ①, 一是. */
-export function cleanLead(s: string): string {
+export function cleanLead(s: string, vocab: Vocabulary): string {
   let t = s;
   for (let i = 0; i < 3; i++) t = t.replace(/[(（][^()（）]*[)）]/g, "");
-  t = t.replace(/^[①-⑳]/, "").replace(/^[一二三四五六七八九十]+是/, "");
+  for (const p of vocab.labels.text.leadMarkers) t = t.replace(re(p), "");
   return compact(t);
 }
 
 export function scanMentions(
   lt: LocatedText,
   block: number,
+  vocab: Vocabulary,
   context: "prose" | "table" = "prose",
 ): Mention[] {
   const t = lt.text;
@@ -73,7 +75,7 @@ export function scanMentions(
     let from = Math.max(prevEnd, sentenceStart);
     DELIMS.lastIndex = from;
     for (let d = DELIMS.exec(t); d && d.index < start; d = DELIMS.exec(t)) from = d.index + 1;
-    const lead = cleanLead(t.slice(from, start));
+    const lead = cleanLead(t.slice(from, start), vocab);
     const tailEnd = t.slice(end).search(/[。；;，,：:]/);
     const tail = compact(t.slice(end, tailEnd < 0 ? t.length : end + tailEnd));
     let sentenceEnd = t.slice(start).search(SENTENCE_END);
@@ -96,5 +98,5 @@ export function scanMentions(
 }
 
 /** A figure followed by 以上/以下/左右 is a target or an estimate, not a stated fact. */
-export const isTargetLike = (m: Mention): boolean =>
-  /^(及|或)?(以上|以下|左右|以内|之内|上下|不等)/.test(m.tail);
+export const isTargetLike = (m: Mention, vocab: Vocabulary): boolean =>
+  re(vocab.labels.text.targetTail).test(m.tail);

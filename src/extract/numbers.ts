@@ -45,6 +45,17 @@ export function parseDecimal(printed: string): ParsedNumber | undefined {
   };
 }
 
+export const WAN: AmountUnit = "万元";
+export const YUAN: AmountUnit = "元";
+/** A number followed by its amount unit, in running text (capture 1: the unit). */
+export const NUMBER_UNIT = /\d\s*(万元|亿元|千元|元)/g;
+
+/** The amount units a cell may end with (万 alone too), as a regular-expression alternation. */
+export const AMOUNT_UNITS = "万元|亿元|千元|元|万";
+
+/** The first amount unit named in a text (a header, a caption). */
+export const AMOUNT_UNIT_IN_TEXT = /(万元|亿元|千元|元)/;
+
 export function unitOf(printed: string): AmountUnit | undefined {
   const u = normalizeText(printed).replace(/\s+/g, "");
   if (u === "万元" || u === "万") return "万元";

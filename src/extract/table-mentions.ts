@@ -4,17 +4,19 @@
  */
 import { normalizeText } from "../layout/located-text.js";
 import { cellAt, type Table } from "../layout/table-model.js";
+import { re, type Vocabulary } from "./definitions.js";
 import { compact, figureOf, provOf } from "./figure.js";
 import type { Mention } from "./mentions.js";
-import { type AmountUnit, parseAmount, parseDecimal, parsePercent } from "./numbers.js";
+import { AMOUNT_UNITS, type AmountUnit, parseAmount, parseDecimal, parsePercent } from "./numbers.js";
 import { unitFromHeader } from "./table-records.js";
 
-const NUMERIC = /^[-+]?\d[\d,，]*(\.\d+)?\s*(万元|亿元|千元|元|万|%)?$/;
+const NUMERIC = new RegExp(`^[-+]?\\d[\\d,，]*(\\.\\d+)?\\s*(${AMOUNT_UNITS}|%)?$`, "u");
 
 export function tableToMentions(
   table: Table,
   block: number,
   defaultUnit: AmountUnit,
+  vocab: Vocabulary,
   captionUnit?: AmountUnit,
   /** Only the rows before this one (the part of a form above its indicator block). */
   endRow = table.rows.length,
@@ -99,7 +101,10 @@ export function tableToMentions(
         rowHeader: ownLabel >= 0 ? header(ownLabel) : "",
         soleRow: rows - headerRows === 1,
       };
-      const percentish = /%$/.test(s) || /率|比例|占比|%|进度/.test(h) || /率$|进度$/.test(rowLabel);
+      const percentish =
+        /%$/.test(s) ||
+        re(vocab.labels.columns.percent).test(h) ||
+        re(vocab.labels.columns.percentRow).test(rowLabel);
       if (percentish) {
         const p = parsePercent(s) ?? parseDecimal(s);
         if (p) out.push({ ...base, kind: "percent", figure: figureOf(p, "%", prov) });

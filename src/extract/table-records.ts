@@ -8,9 +8,16 @@ import type { Indicator, ProjectSpending, Task } from "../../schemas/report.js";
 import type { LocatedText } from "../layout/located-text.js";
 import { normalizeText } from "../layout/located-text.js";
 import { cellAt, type Table, type TableCell } from "../layout/table-model.js";
-import { longestMatch, type TableDef, type TableKind } from "./definitions.js";
+import { type Labels, longestMatch, re, type TableDef, type TableKind } from "./definitions.js";
 import { compact, figureOf, provOf } from "./figure.js";
-import { type AmountUnit, decimalString, parseAmount, parseDecimal, parsePercent } from "./numbers.js";
+import {
+  AMOUNT_UNIT_IN_TEXT,
+  type AmountUnit,
+  decimalString,
+  parseAmount,
+  parseDecimal,
+  parsePercent,
+} from "./numbers.js";
 import { type ParsedTarget, parseTarget } from "./targets.js";
 
 export interface HeaderMatch {
@@ -116,14 +123,14 @@ function* dataRows(table: Table, match: HeaderMatch): Generator<RowCells> {
 
 /** The amount unit named in a header: "拟投入资金（元）" → 元. */
 export function unitFromHeader(header: string): AmountUnit | undefined {
-  const m = /(万元|亿元|千元|元)/.exec(header);
+  const m = AMOUNT_UNIT_IN_TEXT.exec(header);
   return m ? (m[1] as AmountUnit) : undefined;
 }
 
-const textValue = (cell: TableCell | undefined): Text | undefined => {
+const textValue = (cell: TableCell | undefined, L: Labels): Text | undefined => {
   if (!cell) return undefined;
   const value = normalizeText(cell.text.printed).trim();
-  if (!value || /^[/／\\—\-–－无]$/.test(value)) return undefined;
+  if (!value || re(L.text.empty).test(value)) return undefined;
   return { value, prov: provOf(cell.text) };
 };
 
@@ -151,23 +158,21 @@ export function percentCell(cell: TableCell | undefined): Figure | undefined {
   return figureOf(p, "%", cellNumberProv(cell));
 }
 
-function numberCell(cell: TableCell | undefined, unit: string): Figure | undefined {
+function numberCell(cell: TableCell | undefined, unit: string, L: Labels): Figure | undefined {
   if (!cell) return undefined;
-  const text = normalizeText(cell.text.printed).replace(/\s+/g, "").replace(/分$/, "");
+  const text = normalizeText(cell.text.printed).replace(/\s+/g, "").replace(re(L.score.unit), "");
   const p = parseDecimal(text);
   if (!p) return undefined;
   return figureOf(p, unit, cellNumberProv(cell));
 }
 
-const isHeaderLike = (s: string): boolean =>
-  /^(一级|二级|三级)指标$|^指标值$|^合计$|^总分$|^小计$/.test(compact(s));
-
-export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[] {
+export function tableToIndicators(table: Table, match: HeaderMatch, L: Labels): Indicator[] {
   const out: Indicator[] = [];
+  const isHeaderLike = (s: string): boolean => re(L.rows.notIndicator).test(compact(s));
   for (const row of dataRows(table, match)) {
     const level3Cell = row.get("level3");
     const level3 = row.text("level3");
-    if (!level3 || isHeaderLike(level3) || /^(合计|总分|总计|小计)/.test(row.text("level1"))) continue;
+    if (!level3 || isHeaderLike(level3) || re(L.rows.indicatorTotal).test(row.text("level1"))) continue;
     // One cell spanning the row (自评等级 | 良, 年度总体目标 …) is not an indicator.
     if (
       row.get("level3") === row.get("target") ||
@@ -183,7 +188,9 @@ export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[]
     if (!targetText) continue;
     const targetCell = row.get("target")!;
     // A qualitative indicator (指标性质 定性) has a text target, whatever numbers it mentions.
-    const parsed: ParsedTarget = /^定性/.test(opText) ? { op: "text" } : parseTarget(targetText);
+    const parsed: ParsedTarget = re(L.columns.qualitative).test(opText)
+      ? { op: "text" }
+      : parseTarget(targetText);
     const ind: Indicator = {
       level1: row.text("level1"),
       level2: row.text("level2"),
@@ -195,44 +202,48 @@ export function tableToIndicators(table: Table, match: HeaderMatch): Indicator[]
     };
     if (parsed.value !== undefined) ind.target_value = parsed.value;
     if (parsed.unit !== undefined) ind.target_unit = parsed.unit;
-    const actual = textValue(row.get("actual"));
+    const actual = textValue(row.get("actual"), L);
     // A unit in its own column (度量单位) belongs to a bare actual number as much as to the target.
     if (actual && unit && /^[-+]?\d[\d,.]*$/.test(actual.value)) actual.value = `${actual.value}${unit}`;
     if (actual) ind.actual = actual;
-    const weight = numberCell(row.get("weight"), row.header("weight").includes("%") ? "%" : "分");
+    const weight = numberCell(
+      row.get("weight"),
+      row.header("weight").includes("%") ? "%" : L.score.unitWord,
+      L,
+    );
     if (weight) ind.weight = weight;
-    const score = numberCell(row.get("score"), "分");
+    const score = numberCell(row.get("score"), L.score.unitWord, L);
     if (score) ind.score = score;
-    const deviation = textValue(row.get("deviation"));
+    const deviation = textValue(row.get("deviation"), L);
     if (deviation) ind.deviation = deviation;
     out.push(ind);
   }
   return out;
 }
 
-const TASK_PREFIX = /^(任务|工作任务)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[:：、.]?\s*/;
-
-export function tableToTasks(table: Table, match: HeaderMatch, defaultUnit: AmountUnit): Task[] {
+export function tableToTasks(table: Table, match: HeaderMatch, defaultUnit: AmountUnit, L: Labels): Task[] {
   const out: Task[] = [];
+  const TASK_PREFIX = re(L.tasks.prefix);
   const unit = unitFromHeader(match.headers[match.fields.indexOf("planned")] ?? "") ?? defaultUnit;
   for (const row of dataRows(table, match)) {
     const nameCell = row.get("name");
     const raw = row.text("name");
-    if (!raw || /^(合计|总计|小计)$/.test(compact(raw))) continue;
+    if (!raw || re(L.rows.total).test(compact(raw))) continue;
     const prefix = TASK_PREFIX.exec(raw);
     // "任务1：…" and a list number "1." / "1、" before the name are numbering, not name.
-    const numbered = prefix && (/^任务/.test(raw) || /^\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff]/.test(raw));
+    const numbered =
+      prefix && (re(L.tasks.prefixWord).test(raw) || /^\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff]/.test(raw));
     const name = (numbered ? raw.slice(prefix[0].length) : raw).trim();
     const seqText = row.text("seq") || (prefix?.[2] ?? "");
     const seq = /^\d+$/.test(seqText) ? Number(seqText) : out.length + 1;
     const task: Task = { seq, name, pages: row.pages, prov: provOf(nameCell!.text) };
     const planned = amountCell(row.get("planned"), unit);
     if (planned) task.planned = planned;
-    const content = textValue(row.get("content"));
+    const content = textValue(row.get("content"), L);
     if (content) task.content = content;
-    const goal = textValue(row.get("goal"));
+    const goal = textValue(row.get("goal"), L);
     if (goal) task.goal = goal;
-    const completion = textValue(row.get("completion"));
+    const completion = textValue(row.get("completion"), L);
     if (completion) task.completion = completion;
     out.push(task);
   }
@@ -243,16 +254,16 @@ export function tableToProjects(
   table: Table,
   headerMatch: HeaderMatch,
   defaultUnit: AmountUnit,
+  L: Labels,
 ): ProjectSpending[] {
   const out: ProjectSpending[] = [];
-  const match = withBudgetColumn(table, headerMatch, defaultUnit);
+  const match = withBudgetColumn(table, headerMatch, defaultUnit, L);
   const unitOfField = (f: string): AmountUnit =>
     unitFromHeader(match.headers[match.fields.indexOf(f)] ?? "") ?? defaultUnit;
   for (const row of dataRows(table, match)) {
     const name = row.text("name");
     // Total rows, and a budget table's one row (部门预算总额) that a project header matched, are no projects.
-    if (!name || /^(合计|总计|小计|(部门)?预算总额|部门预算|总额|部门整体(支出)?)$/.test(compact(name)))
-      continue;
+    if (!name || re(L.rows.notProject).test(compact(name))) continue;
     const p: ProjectSpending = { name, context: "table", prov: provOf(row.get("name")!.text) };
     const budget = amountCell(row.get("budget"), unitOfField("budget"));
     const executed = amountCell(row.get("executed"), unitOfField("executed"));
@@ -266,16 +277,14 @@ export function tableToProjects(
   return out;
 }
 
-/** Budget headers in order of preference when a table prints several budget columns. */
-const BUDGET_TIERS = [/全年预算|调整后(预算)?|预算调整后|年度预算/, /^调整(预算|数)/, /预算/, /年初/];
-
 /**
  * A project table may print several budget columns (年初预算 | 调整预算 | 全年预算数): the budget is
  * the column that, divided into the executed amount, gives the table's own 执行率 on most rows;
  * without a rate column (or a tie), the first by BUDGET_TIERS (the full-year or adjusted budget
  * before a bare 调整 — which some tables use for the adjustment itself — before 年初预算).
  */
-function withBudgetColumn(table: Table, match: HeaderMatch, defaultUnit: AmountUnit): HeaderMatch {
+function withBudgetColumn(table: Table, match: HeaderMatch, defaultUnit: AmountUnit, L: Labels): HeaderMatch {
+  const BUDGET_TIERS = L.columns.budgetTiers.map(re);
   const patterns = match.def.columns.budget ?? [];
   const candidates = match.headers
     .map((h, c) => ({ h, c }))
@@ -313,24 +322,27 @@ function withBudgetColumn(table: Table, match: HeaderMatch, defaultUnit: AmountU
 export const sumValues = (fs: readonly Figure[]): string =>
   decimalString(fs.reduce((a, f) => a.plus(new Big(f.value)), new Big(0)));
 
-/** Labels of a form's total score and its grade; the value follows in the same row. */
-const SCORE_LABEL =
-  /^(总分|合计得分|自评得分|综合得分|总得分|得分合计|自评总分|评价得分|总得分值|自评分数|综合评分)$/;
-const GRADE_LABEL = /^(自评等级|绩效等级|评价等级|等级|自评结果|评价结果|自评等次|评价等次)$/;
-const GRADE_VALUE = /^(优秀|良好|合格|不合格|一般|较好|较差|中等|优|良|中|差)$/;
-
 /**
  * A form's closing rows: 总分 | 100 | 88.6 and 自评等级 | 良, or both in one row (自评总分 | 95.62 |
  * 自评等级 | 优). A label may sit in any cell; the score is the last number (at most 100) after it
  * and before the next label, the grade the first grade word after its label. In an indicator
  * table, its 合计 row gives the score from the score column (weights add to 100 there).
  */
-export function tableScoreAndGrade(table: Table, match?: HeaderMatch): { score?: Figure; grade?: Text } {
+export function tableScoreAndGrade(
+  table: Table,
+  L: Labels,
+  match?: HeaderMatch,
+): { score?: Figure; grade?: Text } {
   const out: { score?: Figure; grade?: Text } = {};
+  const SCORE_LABEL = re(L.score.scoreCell);
+  const GRADE_LABEL = re(L.score.gradeCell);
+  const GRADE_VALUE = re(L.score.gradeValue);
   const textOf = (c: TableCell): string => compact(normalizeText(c.text.printed));
   const scoreOf = (c: TableCell): Figure | undefined => {
-    const n = parseDecimal(textOf(c).replace(/分$/, ""));
-    return n && Number(n.value) <= 100 && Number(n.value) > 0 ? figureOf(n, "分", provOf(c.text)) : undefined;
+    const n = parseDecimal(textOf(c).replace(re(L.score.unit), ""));
+    return n && Number(n.value) <= 100 && Number(n.value) > 0
+      ? figureOf(n, L.score.unitWord, provOf(c.text))
+      : undefined;
   };
   for (let r = 0; r < table.rows.length; r++) {
     const cells = Array.from({ length: table.nCols }, (_, c) => cellAt(table, r, c)).filter(
@@ -365,7 +377,7 @@ export function tableScoreAndGrade(table: Table, match?: HeaderMatch): { score?:
   if (!out.score && match && scoreCol >= 0) {
     for (let r = match.headerRow + 1; r < table.rows.length; r++) {
       const first = cellAt(table, r, 0);
-      if (!first || !/^(合计|总计|总分)$/.test(textOf(first))) continue;
+      if (!first || !re(L.rows.indicatorScoreTotal).test(textOf(first))) continue;
       const cell = cellAt(table, r, scoreCol);
       const f = cell && cell !== first ? scoreOf(cell) : undefined;
       if (f) out.score = f;

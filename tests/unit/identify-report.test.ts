@@ -1,6 +1,9 @@
 /** Department, year and kind from a document's first blocks, as titles, covers and forms print them. */
 import { describe, expect, it } from "vitest";
-import { vocabulary } from "../../pipelines/vocabulary.js";
+import { definitions } from "../../pipelines/definitions.js";
+
+const { vocabulary } = definitions;
+
 import { identifyReport } from "../../src/extract/identify-report.js";
 import type { Block } from "../../src/layout/document-layout.js";
 import { LocatedText } from "../../src/layout/located-text.js";

@@ -1,5 +1,6 @@
 /** Footnote marks and notes: explanations of figures, not the report's own statements. */
 import { describe, expect, it } from "vitest";
+import { definitions } from "../../pipelines/definitions.js";
 import { isNote } from "../../src/extract/extract-report.js";
 import type { TextRun } from "../../src/layout/page-model.js";
 import { textRunsToLines } from "../../src/layout/text-runs-to-lines.js";
@@ -38,11 +39,19 @@ describe("footnote marks", () => {
   });
 });
 
+const { vocabulary } = definitions;
+
 describe("notes", () => {
   it("are small print opening with a mark", () => {
-    expect(isNote({ fontSize: 9, text: { text: "1支出数据来源于2022年度部门决算报表。" } }, 12)).toBe(true);
-    expect(isNote({ fontSize: 9, text: { text: "注：年初结转和结余不计入执行率。" } }, 12)).toBe(true);
-    expect(isNote({ fontSize: 12, text: { text: "1、强化政治建设。" } }, 12)).toBe(false);
-    expect(isNote({ fontSize: 9, text: { text: "2022年度收入合计1,390.54万元。" } }, 12)).toBe(false);
+    expect(
+      isNote({ fontSize: 9, text: { text: "1支出数据来源于2022年度部门决算报表。" } }, 12, vocabulary),
+    ).toBe(true);
+    expect(isNote({ fontSize: 9, text: { text: "注：年初结转和结余不计入执行率。" } }, 12, vocabulary)).toBe(
+      true,
+    );
+    expect(isNote({ fontSize: 12, text: { text: "1、强化政治建设。" } }, 12, vocabulary)).toBe(false);
+    expect(isNote({ fontSize: 9, text: { text: "2022年度收入合计1,390.54万元。" } }, 12, vocabulary)).toBe(
+      false,
+    );
   });
 });

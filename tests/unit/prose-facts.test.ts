@@ -1,6 +1,9 @@
 /** Score, grade and staff phrasing as real reports (and OCR) print them. */
 import { describe, expect, it } from "vitest";
-import { vocabulary } from "../../pipelines/vocabulary.js";
+import { definitions } from "../../pipelines/definitions.js";
+
+const { vocabulary } = definitions;
+
 import { scanMentions } from "../../src/extract/mentions.js";
 import { grade, proseProject, selfScore, staffCounts } from "../../src/extract/prose-facts.js";
 import { LocatedText } from "../../src/layout/located-text.js";
@@ -14,7 +17,7 @@ describe("score and grade", () => {
     ["自评分数：88.6分，自评等级：良", "88.6"],
     ["部门整体支出绩效自评得分为 83.6 分", "83.6"],
   ])("%s → %s", (text, want) => {
-    expect(selfScore(lt(text))?.value).toBe(want);
+    expect(selfScore(lt(text), vocabulary)?.value).toBe(want);
   });
 
   it.each([
@@ -25,16 +28,16 @@ describe("score and grade", () => {
     ["评价等级为 [ 良 ” o", "良"],
     ["自评 “ 优,  。", "优"],
   ])("%s → %s", (text, want) => {
-    expect(grade(lt(text))?.value).toBe(want);
+    expect(grade(lt(text), vocabulary)?.value).toBe(want);
   });
 
   it("does not take a score above 100 or a grade from ordinary words", () => {
-    expect(selfScore(lt("学习强国周平均得分超210分"))).toBeUndefined();
-    expect(grade(lt("服务质量良好，群众满意。"))).toBeUndefined();
+    expect(selfScore(lt("学习强国周平均得分超210分"), vocabulary)).toBeUndefined();
+    expect(grade(lt("服务质量良好，群众满意。"), vocabulary)).toBeUndefined();
   });
 
   it("keeps the page of the value", () => {
-    expect(selfScore(lt("自评得分92.3分"))?.prov).toMatchObject({ page: 2, text: "92.3" });
+    expect(selfScore(lt("自评得分92.3分"), vocabulary)?.prov).toMatchObject({ page: 2, text: "92.3" });
   });
 });
 
@@ -110,7 +113,7 @@ describe("staff counts", () => {
 describe("projects stated in prose", () => {
   it("takes the name after a 项目一： marker, up to the full stop", () => {
     const t = lt("项目一：城市道路清扫保洁服务。全年预算3,250.00万元，实际支出3,186.42万元，执行率98.04%。");
-    const p = proseProject(t, scanMentions(t, 0), true);
+    const p = proseProject(t, scanMentions(t, 0, vocabulary), true, vocabulary);
     expect([p?.name, p?.budget?.value, p?.executed?.value, p?.rate?.value]).toEqual([
       "城市道路清扫保洁服务",
       "3250",
@@ -123,11 +126,13 @@ describe("projects stated in prose", () => {
 describe("no change against last year", () => {
   it("reads 同比无增减变化 about expenditure as a change of exactly 0", async () => {
     const { unchangedExpenditure } = await import("../../src/extract/extract-report.js");
-    expect(unchangedExpenditure(lt("本年支出合计1,205.30万元，同比无增减变化。"))).toMatchObject({
+    expect(unchangedExpenditure(lt("本年支出合计1,205.30万元，同比无增减变化。"), vocabulary)).toMatchObject({
       value: "0",
       ulp: "0",
     });
-    expect(unchangedExpenditure(lt("在编退休人员63人，与上年对比无变化。"))).toBeUndefined();
-    expect(unchangedExpenditure(lt("本年收入合计1,205.30万元，同比无增减变化。"))).toBeUndefined();
+    expect(unchangedExpenditure(lt("在编退休人员63人，与上年对比无变化。"), vocabulary)).toBeUndefined();
+    expect(
+      unchangedExpenditure(lt("本年收入合计1,205.30万元，同比无增减变化。"), vocabulary),
+    ).toBeUndefined();
   });
 });

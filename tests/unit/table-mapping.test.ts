@@ -59,7 +59,7 @@ describe("table header maps", () => {
     ]);
     const m = matchTable(t, definitions.tables)!;
     expect(m.def.kind).toBe("indicators");
-    const inds = tableToIndicators(t, m);
+    const inds = tableToIndicators(t, m, definitions.vocabulary.labels);
     expect(
       inds.map((i) => [
         i.level1,
@@ -93,7 +93,7 @@ describe("table header maps", () => {
       ["产出指标", "数量指标", "全年组织开展公共卫生活动场次", "50 场以上", "56 场", "10", "10", "/"],
       ["^", "时效指标", "资金支付及时率", "≥95%", "93.5%", "10", "8.5", "个别项目支付滞后"],
     ]);
-    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!);
+    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!, definitions.vocabulary.labels);
     expect(inds.map((i) => [i.actual?.value, i.weight?.value, i.score?.value, i.deviation?.value])).toEqual([
       ["56 场", "10", "10", undefined],
       ["93.5%", "10", "8.5", "个别项目支付滞后"],
@@ -107,7 +107,7 @@ describe("table header maps", () => {
       ["^", "成本指标", "人均培训成本", "≤", "800", "元", "760", "10", "10"],
     ]);
     expect(kindOf(t)).toBe("indicators");
-    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!);
+    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!, definitions.vocabulary.labels);
     expect(
       inds.map((i) => [
         i.target.value,
@@ -129,7 +129,7 @@ describe("table header maps", () => {
       ["产出指标", "质量指标", "交工验收合格率", "=", "100", "%", "100%", "6", "6"],
       ["^", "时效指标", "补助资金拨付及时性", "定性", "30日内足额拨付", "", "已拨付", "4", "4"],
     ]);
-    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!);
+    const inds = tableToIndicators(t, matchTable(t, definitions.tables)!, definitions.vocabulary.labels);
     expect(inds.map((i) => [i.target.value, i.target_op, i.target_value])).toEqual([
       ["100%", "=", "100"],
       ["30日内足额拨付", "text", undefined],
@@ -142,7 +142,7 @@ describe("table header maps", () => {
       ["任务1：做好广播、电视业务工作。", "做好发布和宣传。", "2,089.11", "传播社会正能量。", "已完成。"],
     ]);
     expect(kindOf(wan)).toBe("tasks");
-    const t1 = tableToTasks(wan, matchTable(wan, definitions.tables)!, "万元");
+    const t1 = tableToTasks(wan, matchTable(wan, definitions.tables)!, "万元", definitions.vocabulary.labels);
     expect(t1.map((t) => [t.seq, t.name, t.planned?.value, t.planned?.unit, t.goal?.value])).toEqual([
       [1, "做好广播、电视业务工作。", "2089.11", "万元", "传播社会正能量。"],
     ]);
@@ -151,7 +151,12 @@ describe("table header maps", () => {
       ["1", "开展基本公共卫生服务", "6,542,100.00", "已完成"],
       ["合计", "", "6,542,100.00", ""],
     ]);
-    const t2 = tableToTasks(yuan, matchTable(yuan, definitions.tables)!, "万元");
+    const t2 = tableToTasks(
+      yuan,
+      matchTable(yuan, definitions.tables)!,
+      "万元",
+      definitions.vocabulary.labels,
+    );
     expect(t2.map((t) => [t.seq, t.name, t.planned?.value])).toEqual([[1, "开展基本公共卫生服务", "654.21"]]);
   });
 
@@ -162,7 +167,7 @@ describe("table header maps", () => {
       ["合计", "3,055,700.00", "2,821,000.00", "92.32%"],
     ]);
     expect(kindOf(t)).toBe("projects");
-    const ps = tableToProjects(t, matchTable(t, definitions.tables)!, "万元");
+    const ps = tableToProjects(t, matchTable(t, definitions.tables)!, "万元", definitions.vocabulary.labels);
     expect(ps.map((p) => [p.name, p.budget?.value, p.executed?.value, p.rate?.value])).toEqual([
       ["基本公共卫生服务补助资金", "305.57", "282.1", "92.32"],
     ]);
@@ -187,7 +192,7 @@ describe("table header maps", () => {
     ]);
     const m = matchTable(t, definitions.tables)!;
     expect(m.def.kind).toBe("projects");
-    const ps = tableToProjects(t, m, "万元");
+    const ps = tableToProjects(t, m, "万元", definitions.vocabulary.labels);
     // the total row is no project
     expect(ps.map((p) => [p.name, p.budget?.value, p.executed?.value])).toEqual([
       ["特困人员救助供养资金", "431.56", "410.82365"],
@@ -202,7 +207,10 @@ describe("table header maps", () => {
       ["防灾减灾宣传培训", "60", "6.5", "66.5", "61.2", "92.03%"],
     ]);
     const m = matchTable(t, definitions.tables)!;
-    expect(tableToProjects(t, m, "万元").map((p) => p.budget?.value)).toEqual(["320", "66.5"]);
+    expect(tableToProjects(t, m, "万元", definitions.vocabulary.labels).map((p) => p.budget?.value)).toEqual([
+      "320",
+      "66.5",
+    ]);
   });
 
   it("reads task tables headed 任务名称 / 任务内容 / 预算（万元）, list numbers dropped from names", () => {
@@ -212,9 +220,9 @@ describe("table header maps", () => {
     ]);
     const m = matchTable(t, definitions.tables)!;
     expect(m.def.kind).toBe("tasks");
-    expect(tableToTasks(t, m, "万元").map((x) => [x.seq, x.name, x.planned?.value])).toEqual([
-      [1, "城区环境卫生保洁", "3250"],
-    ]);
+    expect(
+      tableToTasks(t, m, "万元", definitions.vocabulary.labels).map((x) => [x.seq, x.name, x.planned?.value]),
+    ).toEqual([[1, "城区环境卫生保洁", "3250"]]);
   });
 
   it("reads task tables headed 重点工作 / 资金预算（万元）", () => {
@@ -224,9 +232,9 @@ describe("table header maps", () => {
     ]);
     const m = matchTable(t, definitions.tables)!;
     expect(m.def.kind).toBe("tasks");
-    expect(tableToTasks(t, m, "万元").map((x) => [x.name, x.planned?.value])).toEqual([
-      ["兜牢城乡低保底线", "1586.2"],
-    ]);
+    expect(
+      tableToTasks(t, m, "万元", definitions.vocabulary.labels).map((x) => [x.name, x.planned?.value]),
+    ).toEqual([["兜牢城乡低保底线", "1586.2"]]);
   });
 });
 
@@ -236,7 +244,7 @@ describe("a form's score and grade", () => {
       ["年度总体目标", "完成全年任务", "", ""],
       ["自评总分", "95.62", "自评等级", "优"],
     ]);
-    const { score, grade } = tableScoreAndGrade(t);
+    const { score, grade } = tableScoreAndGrade(t, definitions.vocabulary.labels);
     expect([score?.value, grade?.value]).toEqual(["95.62", "优"]);
   });
 
@@ -248,14 +256,15 @@ describe("a form's score and grade", () => {
     ]);
     const m = matchTable(t, definitions.tables)!;
     expect(m.def.kind).toBe("indicators");
-    expect(tableScoreAndGrade(t, m).score?.value).toBe("96.7");
+    expect(tableScoreAndGrade(t, definitions.vocabulary.labels, m).score?.value).toBe("96.7");
     // without knowing the table is an indicator table, a 合计 row is not a score
-    expect(tableScoreAndGrade(t).score).toBeUndefined();
+    expect(tableScoreAndGrade(t, definitions.vocabulary.labels).score).toBeUndefined();
   });
 });
 
 describe("budget tables read as figures", () => {
-  const figures = (t: Table) => mentionsToFigures(tableToMentions(t, 0, "万元"), definitions.vocabulary);
+  const figures = (t: Table) =>
+    mentionsToFigures(tableToMentions(t, 0, "万元", definitions.vocabulary), definitions.vocabulary);
 
   it("places economic classes by the 基本支出 / 项目支出 column of a cross-tab", () => {
     const { lines, statements } = figures(
@@ -299,6 +308,7 @@ describe("budget tables read as figures", () => {
           y1: 10,
         }),
         0,
+        definitions.vocabulary,
       ),
       definitions.vocabulary,
     );
@@ -335,6 +345,7 @@ describe("budget tables read as figures", () => {
           },
         ),
         0,
+        definitions.vocabulary,
       ),
       definitions.vocabulary,
     );
@@ -372,6 +383,7 @@ describe("budget tables read as figures", () => {
           { x0: 0, y0: 0, x1: 500, y1: 10 },
         ),
         0,
+        definitions.vocabulary,
       ),
       definitions.vocabulary,
     );
@@ -403,6 +415,7 @@ describe("budget tables read as figures", () => {
           y1: 10,
         }),
         0,
+        definitions.vocabulary,
       ),
       definitions.vocabulary,
     );

@@ -1,0 +1,235 @@
+/**
+ * The label words that steer the reading: how a department name ends, which cells label a score
+ * or a grade, which rows are totals, which verbs state a change, which phrasings give a staff
+ * count. Every entry is a regular-expression source over NFKC text (spaces removed where the
+ * reader compacts the text); entries marked "(capture …)" must keep their capture groups.
+ * A house style that words these differently adds alternatives here, not code in src/.
+ */
+import type { Labels } from "../src/extract/definitions.js";
+
+const GRADE_WORD = "(优秀|良好|合格|不合格|一般|较好|较差|中等|优|良|中|差)";
+/** Quotes around a grade, with the forms OCR gives them ([ for “, o or , for ”). */
+const OPEN = `[“"「『'‘\\[]`;
+const CLOSE = `[”"」』'’\\],，。o]`;
+const ORG_END = [
+  "局",
+  "委员会",
+  "委",
+  "办公室",
+  "办",
+  "中心",
+  "院",
+  "所",
+  "站",
+  "队",
+  "馆",
+  "部",
+  "处",
+  "厅",
+  "署",
+  "会",
+  "社",
+  "校",
+  "园",
+  "室",
+  "团",
+  "台",
+  "厂",
+  "场",
+  "公司",
+  "中学",
+  "小学",
+  "大学",
+  "医院",
+  "政府",
+  "街道",
+  "镇",
+  "乡",
+];
+const CN_NUMERAL = "[一二三四五六七八九十]";
+
+export const labels: Labels = {
+  identity: {
+    orgEnd: `(${ORG_END.join("|")})`,
+    // (capture 1: the year)
+    year: "((?:19|20)\\d{2})\\s*年(?:度)?",
+    yearUnit: "年",
+    // A year printed on a line of its own under a title: "（2023年度）". (capture 1: the year)
+    yearLine: "^[(（]?((?:19|20)\\d{2})\\s*年度?[)）]?$",
+    // A paragraph that may carry the fiscal year when no title did.
+    yearContext: "绩效|预算|决算|自评",
+    // Removed from a department name taken from a title, in order.
+    departmentStrip: [
+      "^(关于|附件\\d*[:：]?)",
+      // A title that is also a heading of a larger publication: "第四部分 2022年度…自评报告".
+      `^(第[一二三四五六七八九十\\d]{1,3}部分|${CN_NUMERAL}{1,3}[、.])`,
+      "(的)?$",
+      // "…中心部门整体支出" left over when an OCR'd title garbles the kind (部门枕体支出).
+      "(部门|单位)(.{0,3}支出)?$",
+      '^[“"《]|[”"》]$',
+    ],
+    // A form's cell that labels the department name.
+    departmentCell:
+      "^(部门|单位|预算单位|填报单位|主管部门|实施单位|评价单位|报送单位)(\\(单位\\))?(名称)?(及代码|\\((盖章|公章)\\))?$",
+    // A paragraph's label before the department name ("填报单位（盖章）：X"); the value follows a
+    // colon. (no capture groups of its own)
+    departmentField:
+      "(?:部门|单位|预算单位|填报单位|实施单位|评价单位|报送单位|编制单位)(?:\\(单位\\))?(?:名称)?(?:\\((?:盖章|公章|签章)\\))?",
+    // Place endings of a full organisation name: a place, an optional sub-place, then the body.
+    placeEnd: "(?:省|自治区|市|自治州|州|县|区|旗)",
+    subPlaceEnd: "(?:市|县|区)",
+    // Titles of documents that are not self-evaluations.
+    otherDocument: "^关于.{2,60}(通知|通报|函|请示|批复|决定|意见|公告)$",
+    // Words that every self-evaluation prints early on (all must occur).
+    reportWords: ["绩效", "(自评|评价|自我评价)"],
+  },
+  score: {
+    // (capture 1: the score)
+    prose: [
+      "(?:自评|综合|评价|绩效|最终)?(?:总)?(?:得分|评分|分数|分值)\\s*(?:为|是|:|：|达到|达)?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*分",
+      "(?:自评|评价|评定|综合评定)(?:为|结果为)?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*分",
+    ],
+    // (capture 1: the grade word)
+    grade: [
+      `(?:自评|评价|绩效|评定)?等级\\s*(?:为|是|:|：|评定为)?\\s*${OPEN}?\\s*${GRADE_WORD}(?![\\u4e00-\\u9fff]{2})`,
+      `(?:自评|评价|评定|等次)\\s*(?:为|结果为)?\\s*${OPEN}\\s*${GRADE_WORD}\\s*${CLOSE}`,
+      `(?:评价|自评)?等次\\s*(?:为|是|:|：)?\\s*[“"「『']?${GRADE_WORD}`,
+    ],
+    // A form's cells: the total score's label, the grade's label, a grade value.
+    scoreCell:
+      "^(总分|合计得分|自评得分|综合得分|总得分|得分合计|自评总分|评价得分|总得分值|自评分数|综合评分)$",
+    gradeCell: "^(自评等级|绩效等级|评价等级|等级|自评结果|评价结果|自评等次|评价等次)$",
+    gradeValue: `^${GRADE_WORD}$`,
+    // The unit of a score ("92分"), and the same at the end of a cell.
+    unitWord: "分",
+    unit: "分$",
+  },
+  rows: {
+    // A total row's label.
+    total: "^(合计|总计|小计)$",
+    // A row that totals what its column names (年度资金总额 / 合计 / 全年…).
+    totalLike: "合计|总计|总额|总数|资金总|^年度资金|^全年",
+    // The header over a table's row labels names what its total row totals. (capture 1)
+    subject: "^(收入|支出)",
+    subjectTotal: "合计",
+    // A grand total that includes the carry-over, and the words of the carry-over.
+    grandTotal: "总计",
+    carryOver: "结转|结余",
+    // Rows of a project table that are no project.
+    notProject: "^(合计|总计|小计|(部门)?预算总额|部门预算|总额|部门整体(支出)?)$",
+    // Rows of an indicator or task table that are no indicator or task.
+    notIndicator: "^(一级|二级|三级)指标$|^指标值$|^合计$|^总分$|^小计$",
+    indicatorTotal: "^(合计|总分|总计|小计)",
+    indicatorScoreTotal: "^(合计|总计|总分)$",
+  },
+  columns: {
+    // A cross-tab column of the economic classes: basic, project, or their total.
+    basic: "基本支出",
+    project: "项目支出",
+    total: "^(合计|总计|小计)(\\(.*\\))?$",
+    // A column of shares.
+    share: "^(占比|比重|比例|占.*(比|%))",
+    // A column or row of percentages.
+    percent: "率|比例|占比|%|进度",
+    percentRow: "率$|进度$",
+    // A qualitative indicator's 指标性质.
+    qualitative: "^定性",
+    // Budget headers in order of preference when a project table prints several budget columns:
+    // the full-year or adjusted budget before a bare 调整 (some tables use it for the adjustment
+    // itself), before 年初预算.
+    budgetTiers: ["全年预算|调整后(预算)?|预算调整后|年度预算", "^调整(预算|数)", "预算", "年初"],
+  },
+  figures: {
+    // A part's budget ("其中基本支出预算1138.40万元"): not its executed total.
+    partBudget: "(基本支出|项目支出)(年初|全年|调整后)?预算(数|金额)?(为|是|:)?$",
+    // A verb of change at the end of a lead. (capture 1: the verb)
+    changeVerb: "(增加|减少|增长|下降|上升|降低|减|增|节约|超支)了?$",
+    // The marker of a total's parts, and what makes the sentence before it a budget.
+    partsMarker: "其中",
+    partsMarkerLead: "^其中",
+    budgetSentence: "预算",
+    notBudgetSentence: "(执行|实际|决算|支出合计|总支出|支出总额|完成)",
+    // What a share's 占… names as its whole. (capture 1: the whole)
+    shareOf: "占(.*)$",
+    share: "占",
+    basic: "基本支出",
+    project: "项目支出",
+    income: "收入",
+    expenditure: "支出",
+    // A percentage change stated with expenditure as its subject, or with no subject.
+    expenditureChange: "支出|^(增长|下降|增加|减少)",
+    // The subject of a change that is the total expenditure's.
+    totalExpenditureSubject:
+      "^(本年|本部门|部门|年度|全年|本单位)?(总)?支出(合计|总额)?(与|较|比|同比|对比)?",
+    incomeOrExpenditure: "(支出|收入)",
+    // List markers before a component's name.
+    componentPrefix: "^(一是|二是|三是|四是|其中)",
+    // "支出与上年相比无增减变化". (capture: the last group is the no-change phrase)
+    noChange: "(同比|与上年(度)?(相比|对比)?|较上年(度)?)[^。；;，,]{0,12}?(无增减变化|无变化)",
+    noChangeLabel: "无增减变化",
+  },
+  staff: {
+    // A count after a staff label. (capture 1: the number, 2: its unit)
+    count:
+      "(\\d+|[一二两三四五六七八九十百零]+)\\s*(名|人|个|A(?=[o0]?(?:[。.,，;；\\s]|$)))(?!次|员|数|民|才)",
+    // The unit OCR writes for 人 ("A"): taken only from OCR'd text.
+    ocrPersonUnit: "A",
+    personUnit: "人",
+    // "核定行政编制30名、事业编制15名，合计45名": the sum of the kinds of posts.
+    sum: "^(合计|共计|总计|共|总数)$",
+    postKinds: "(行政|事业|工勤)",
+    // Changes and sub-counts are not the counts.
+    notACount: "(增加|减少|增长|下降|持平|其中|新入职|招聘|提拔|晋升|培训|参加|参与)",
+    // What may follow a staff label before its count.
+    labelTail: "^(为|是|共|有|数|总数|共计|合计)?$",
+    labelTailStrip: "^(人数|数)",
+    // A bracket or bar right before the count is OCR's reading of a speck: "编外聘用人员]11 人".
+    speck: "[\\][|丨]+$",
+  },
+  projects: {
+    // A numbered list item naming a project. (capture 1: the number, 2: the name)
+    head: `^\\s*(\\d{1,2}\\s*[、.．]|[(（]\\s*\\d{1,2}\\s*[)）]|${CN_NUMERAL}+\\s*[、.]|[①-⑳]|项目\\s*[一二三四五六七八九十\\d]{1,3}\\s*[:：、.．])?\\s*([^，,。；;:：]{2,40}?)\\s*[，,：:。]`,
+    // A name that is a figure's label, unless it ends like a project.
+    figureWord: "预算|执行|支出|收入",
+    nameEnd: "(经费|资金|项目|专项|补助|补贴)$",
+    budget: "(全年|年度|调整后)?预算(数|金额|资金)?$|年初预算(数)?$",
+    executed: "(实际|全年)?执行(数|金额)?$|实际支出(数)?$|支出数$|决算数$",
+    rate: "执行率$|完成率$|执行进度$",
+  },
+  tasks: {
+    // "任务1：…" / "1、…" before a task's name. (capture 2: the number)
+    prefix: `^(任务|工作任务)?\\s*(\\d{1,2}|${CN_NUMERAL}+)\\s*[:：、.]?\\s*`,
+    prefixWord: "^任务",
+  },
+  text: {
+    // A cell that states nothing.
+    empty: "^[/／\\\\—\\-–－无]$",
+    // A footnote or a table note opening a paragraph in a smaller font.
+    note: "^\\s*(注[:：释]|[①-⑩*†‡]|\\d{1,2}\\s*(?=[\\u4e00-\\u9fff])(?![年月日号个项名人万元]))",
+    // Parenthesised asides and list markers removed from a lead.
+    leadMarkers: ["^[①-⑳]", `^${CN_NUMERAL}+是`],
+    // A figure followed by these is a target or an estimate, not a stated fact.
+    targetTail: "^(及|或)?(以上|以下|左右|以内|之内|上下|不等)",
+    // The unit a table's caption names ("单位：万元"). (capture 1: the unit)
+    captionUnit: "单位\\s*[:：]\\s*(万元|元|亿元|千元)",
+  },
+  // The report's words for required fields, named in a missing_field issue.
+  fieldNames: {
+    department: "部门名称",
+    fiscal_year: "年度",
+    totals: "预算数/执行数",
+    score: "自评得分/等级",
+  },
+  // Section anchors in priority order: a title naming projects is a project section even if it
+  // says 支出.
+  anchorOrder: [
+    "projects",
+    "tasks",
+    "indicators",
+    "problems",
+    "next_steps",
+    "conclusion",
+    "budget",
+    "basic_info",
+  ],
+};
