@@ -34,10 +34,9 @@ import {
   checkReport,
   checkYearPair,
   runChecks,
-  storeFindings,
 } from "../src/checks/run-checks.js";
 import { defaultContext, processFile } from "../src/cli/load-document.js";
-import { loadReports, openDb, saveReport } from "../src/store/db.js";
+import { openStore } from "../src/store/store.js";
 import { CLI, codeLine, machineBusyTicks, ROOT, TEXT_SAMPLES, warnIfBusy } from "./ingest.js";
 import { machineLine, peakRssMb } from "./machine.js";
 
@@ -391,11 +390,11 @@ async function main(): Promise<void> {
     let clones: Clone[] | undefined = makeClones(templates, REPORTS);
     const cloneS = seconds(t0);
     t0 = performance.now();
-    let db = openDb(dbFile);
-    db.transaction(() => {
-      for (const c of clones!) saveReport(db, c.report, 1);
-    })();
-    db.close();
+    let db = await openStore(dbFile);
+    await db.transaction(async (tx) => {
+      for (const c of clones!) await tx.saveReport(c.report, 1);
+    });
+    await db.close();
     const insertS = seconds(t0);
     const dbMb = readdirSync(tmp)
       .filter((f) => f.startsWith("check.db"))
@@ -429,10 +428,10 @@ async function main(): Promise<void> {
       : "";
 
     // 2. checkDatabase(db) in this process, on a fresh connection.
-    db = openDb(dbFile);
+    db = await openStore(dbFile);
     const rssBefore = Math.round(process.memoryUsage().rss / 2 ** 20);
     t0 = performance.now();
-    let findings: Finding[] | undefined = checkDatabase(db, { rules });
+    let findings: Finding[] | undefined = await checkDatabase(db, { rules });
     const totalS = seconds(t0);
     const rssAfter = Math.round(process.memoryUsage().rss / 2 ** 20);
     const findingCount = findings.length;
@@ -448,16 +447,16 @@ async function main(): Promise<void> {
 
     // 3. The same steps one by one (a second pass: JIT and page cache warm).
     t0 = performance.now();
-    const reports = loadReports(db);
+    const reports = await db.loadReports();
     const loadS = seconds(t0);
     t0 = performance.now();
     const again = runChecks(reports, { rules });
     const rulesS = seconds(t0);
     t0 = performance.now();
-    storeFindings(db, again);
+    await db.storeFindings(again);
     const storeS = seconds(t0);
     const families = timeRuleFamilies(reports);
-    db.close();
+    await db.close();
 
     const verdict = (x: number): string => `target ≤ ${TARGET_S} s ${x <= TARGET_S ? "met" : "NOT met"}`;
     console.log(`machine: ${machineLine()}`);

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
-import { type Db, loadReports } from "../store/db.js";
+import type { Store } from "../store/store.js";
 import { DepartmentIdentity, type DepartmentKeys } from "./department-identity.js";
 import { type Rule, type RuleOf, type RuleScope, SEVERITY_RANK } from "./rule.js";
 import { findSameReports, kindClass, type SameReports } from "./same-report.js";
@@ -99,41 +99,8 @@ export const checkYearPair = (cur: Report, prev: Report, rules: readonly Rule[])
 export const checkPeers = (group: readonly Report[], rules: readonly Rule[]): Finding[] =>
   ofScope(rules, "cross_department").flatMap((rule) => tagged(rule, rule.run(group)));
 
-export function storeFindings(db: Db, findings: readonly Finding[]): void {
-  db.transaction(() => {
-    db.prepare("DELETE FROM findings").run();
-    const ins = db.prepare(
-      `INSERT INTO findings (rule, scope, severity, report_id, other_report_id, reference_report_id, department, fiscal_year, field,
-         stated, expected, difference, tolerance, page, bbox, other_page, message, evidence_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const f of findings) {
-      ins.run(
-        f.rule,
-        f.scope,
-        f.severity,
-        f.report_id,
-        f.other_report_id ?? null,
-        f.reference_report_id ?? null,
-        f.department ?? null,
-        f.fiscal_year ?? null,
-        f.field,
-        f.stated ?? null,
-        f.expected ?? null,
-        f.difference ?? null,
-        f.tolerance ?? null,
-        f.page ?? null,
-        f.bbox ? f.bbox.join(",") : null,
-        f.other_page ?? null,
-        f.message,
-        JSON.stringify(f.evidence),
-      );
-    }
-  })();
-}
-
-export function checkDatabase(db: Db, options: CheckOptions): Finding[] {
-  const findings = runChecks(loadReports(db), options);
-  storeFindings(db, findings);
+export async function checkDatabase(store: Store, options: CheckOptions): Promise<Finding[]> {
+  const findings = runChecks(await store.loadReports(), options);
+  await store.storeFindings(findings);
   return findings;
 }

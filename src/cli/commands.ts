@@ -14,7 +14,7 @@ import { OcrPool } from "../ocr/tesseract-pool.js";
 import { describeSource } from "../pdf/stages.js";
 import { ReaderPool } from "../pdf/worker-pool.js";
 import { runReport } from "../report/run-report.js";
-import { type Db, loadReport, openDb } from "../store/db.js";
+import { missingStore, openStore, type Store } from "../store/store.js";
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
 import { createProgress, endTable } from "./progress.js";
 import { formatReport } from "./show.js";
@@ -33,7 +33,7 @@ export interface IngestCliOptions {
 }
 
 export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
-  const db = openDb(opts.db);
+  const db = await openStore(opts.db);
   // One OCR pool and one set of reader threads for the whole batch, created once (workers start
   // lazily) and terminated on exit.
   const ocr = new OcrPool({ workers: opts.ocrWorkers });
@@ -71,15 +71,16 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     process.off("SIGTERM", stop);
     await ocr.close();
     await readers.close();
-    db.close();
+    await db.close();
   }
 }
 
-export function runExport(dbFile: string, outDir: string): number {
-  if (!existsSync(dbFile)) throw new UserError(`${dbFile}: no such database — run \`selfeval ingest\` first`);
-  const db = openDb(dbFile);
+export async function runExport(dbFile: string, outDir: string): Promise<number> {
+  if (await missingStore(dbFile))
+    throw new UserError(`${dbFile}: no such database — run \`selfeval ingest\` first`);
+  const db = await openStore(dbFile);
   try {
-    const s = exportCsv(db, outDir);
+    const s = await exportCsv(db, outDir);
     process.stderr.write(
       `exported to ${s.dir}: ${Object.entries(s.files)
         .map(([f, n]) => `${f} (${n})`)
@@ -87,7 +88,7 @@ export function runExport(dbFile: string, outDir: string): number {
     );
     return EXIT_OK;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -97,25 +98,23 @@ export async function runShow(
   opts: { db: string; json?: boolean; password?: string },
 ): Promise<number> {
   let report: Report | undefined;
-  let db: Db | undefined;
+  let db: Store | undefined;
   try {
-    if (existsSync(opts.db)) {
-      db = openDb(opts.db);
+    if (!(await missingStore(opts.db))) {
+      db = await openStore(opts.db);
       const id = /^[0-9a-f]{64}$/.test(target)
         ? target
         : existsSync(target)
           ? (await describeSource(target)).source.sha256
           : target;
-      report = loadReport(db, id);
+      report = await db.loadReport(id);
       if (!report && /^[0-9a-f]{6,63}$/.test(target)) {
-        const row = db
-          .prepare("SELECT report_id FROM reports WHERE report_id LIKE ? LIMIT 2")
-          .all(`${target}%`) as Array<{ report_id: string }>;
-        if (row.length === 1) report = loadReport(db, row[0]!.report_id);
+        const ids = await db.reportIdsWithPrefix(target, 2);
+        if (ids.length === 1) report = await db.loadReport(ids[0]!);
       }
     }
   } finally {
-    db?.close();
+    await db?.close();
   }
   if (!report) {
     if (!existsSync(target)) throw new UserError(`${target}: not a stored report id and not a file`);
@@ -137,8 +136,8 @@ export function runSchema(): number {
   return EXIT_OK;
 }
 
-export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }): number {
-  if (!existsSync(opts.db))
+export async function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }): Promise<number> {
+  if (await missingStore(opts.db))
     throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
   let identity: DepartmentIdentity;
   try {
@@ -146,9 +145,9 @@ export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }
   } catch (err) {
     throw new UserError((err as Error).message, EXIT_USAGE);
   }
-  const db = openDb(opts.db);
+  const db = await openStore(opts.db);
   try {
-    const findings = checkDatabase(db, { rules: checkRules, identity });
+    const findings = await checkDatabase(db, { rules: checkRules, identity });
     const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
     process.stdout.write(
       `${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info\n`,
@@ -165,7 +164,7 @@ export function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }
     }
     return EXIT_OK;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -179,8 +178,8 @@ export async function runAll(
   opts: IngestCliOptions & { out: string; aliases?: string },
 ): Promise<number> {
   const status = await runIngest(paths, opts);
-  runCheck({ db: opts.db, aliases: opts.aliases, quiet: true });
-  runExport(opts.db, opts.out);
+  await runCheck({ db: opts.db, aliases: opts.aliases, quiet: true });
+  await runExport(opts.db, opts.out);
   await runReport({ db: opts.db, out: path.join(opts.out, "report.html") });
   return status;
 }

@@ -56,6 +56,11 @@ program
   );
 
 const DEFAULT_DB = "output/selfeval.db";
+/** `--db`: a SQLite file or a postgres:// URL, also from SELFEVAL_DB. */
+const dbOption = (): Option =>
+  new Option("--db <file|url>", "SQLite database file or postgres:// URL")
+    .env("SELFEVAL_DB")
+    .default(DEFAULT_DB);
 const positiveNumber = (v: string): number => {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
@@ -73,7 +78,7 @@ program
     "read PDFs (files or folders, recursively) into the database; a file already stored is skipped",
   )
   .argument("<paths...>", "PDF files or folders")
-  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .addOption(dbOption())
   .option("--force", "re-extract files already in the database")
   .option("--password <password>", "password for encrypted PDFs")
   .addOption(
@@ -127,17 +132,17 @@ program
 program
   .command("export")
   .description("write the CSV files of the export contract")
-  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .addOption(dbOption())
   .option("--out <dir>", "output folder", "output")
-  .action((opts: { db: string; out: string }) => {
-    process.exitCode = runExport(opts.db, opts.out);
+  .action(async (opts: { db: string; out: string }) => {
+    process.exitCode = await runExport(opts.db, opts.out);
   });
 
 program
   .command("show")
   .description("one report with the page and printed text behind every value")
   .argument("<report>", "report id (or a unique prefix) or a PDF file")
-  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .addOption(dbOption())
   .option("--json", "print the record as JSON")
   .option("--password <password>", "password for an encrypted PDF")
   .action(async (target: string, opts: { db: string; json?: boolean; password?: string }) => {
@@ -149,11 +154,11 @@ program
   .description(
     "run the discrepancy rules over the database (within reports, across years, across departments)",
   )
-  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .addOption(dbOption())
   .option("--aliases <file>", "JSON file of department aliases (see README)")
   .option("--quiet", "print only the summary")
-  .action((opts: { db: string; aliases?: string; quiet?: boolean }) => {
-    process.exitCode = runCheck(opts);
+  .action(async (opts: { db: string; aliases?: string; quiet?: boolean }) => {
+    process.exitCode = await runCheck(opts);
   });
 
 program
@@ -161,7 +166,7 @@ program
   .description(
     "write the auditor's report: one self-contained HTML file with findings, page evidence and charts",
   )
-  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .addOption(dbOption())
   .option("--out <file>", "HTML file to write", "output/report.html")
   .action(async (opts: { db: string; out: string }) => {
     process.exitCode = await runReport(opts);
@@ -172,7 +177,7 @@ program
   .description(
     "compare departments of a year (or the years of one department): budget, execution, score, findings",
   )
-  .option("--db <file>", "SQLite database", DEFAULT_DB)
+  .addOption(dbOption())
   .option("--year <year>", "fiscal year", positiveInt)
   .option("--department <name>", "one department: one row per year")
   .addOption(
@@ -181,7 +186,7 @@ program
   .option("--sort <column>", "sort by a column (prefix - for descending)")
   .option("--out <file>", "write to a file instead of stdout")
   .action(
-    (opts: {
+    async (opts: {
       db: string;
       year?: number;
       department?: string;
@@ -189,7 +194,7 @@ program
       sort?: string;
       out?: string;
     }) => {
-      process.exitCode = runCompare(opts);
+      process.exitCode = await runCompare(opts);
     },
   );
 

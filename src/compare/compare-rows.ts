@@ -7,7 +7,8 @@
 import Big from "big.js";
 import type { Report } from "../../schemas/report.js";
 import { show } from "../checks/tolerance.js";
-import { type Db, departmentKey, loadReports } from "../store/db.js";
+import { departmentKey } from "../store/department-key.js";
+import type { Store } from "../store/store.js";
 
 export interface CompareRow {
   department: string | null;
@@ -121,23 +122,18 @@ export function departmentMatches(name: string | null | undefined, query: string
   return !!q && !!k && k.includes(q);
 }
 
-export function findingCounts(db: Db): Map<string, number> {
-  const rows = db
-    .prepare(
-      "SELECT report_id, COUNT(*) AS n FROM findings WHERE severity IN ('error', 'warning') GROUP BY report_id",
-    )
-    .all() as Array<{ report_id: string; n: number }>;
-  return new Map(rows.map((r) => [r.report_id, r.n]));
+export function findingCounts(store: Store): Promise<Map<string, number>> {
+  return store.findingCounts();
 }
 
 /** Reports that produced a record; failed and skipped files have none to compare. */
-export function usableReports(db: Db): Report[] {
-  return loadReports(db).filter((r) => r.status === "ok" || r.status === "partial");
+export async function usableReports(store: Store): Promise<Report[]> {
+  return (await store.loadReports()).filter((r) => r.status === "ok" || r.status === "partial");
 }
 
-export function compareRows(db: Db, options: CompareOptions = {}): CompareRow[] {
-  const counts = findingCounts(db);
-  const rows = usableReports(db)
+export async function compareRows(store: Store, options: CompareOptions = {}): Promise<CompareRow[]> {
+  const counts = await findingCounts(store);
+  const rows = (await usableReports(store))
     .filter(
       (r) => options.year === undefined || (r.fiscal_year && Number(r.fiscal_year.value) === options.year),
     )

@@ -1,8 +1,8 @@
 /** `selfeval compare`: the comparison table of one year or one department, to stdout or a file. */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXIT_OK, EXIT_USAGE, UserError } from "../cli/errors.js";
-import { openDb } from "../store/db.js";
+import { missingStore, openStore } from "../store/store.js";
 import { compareRows } from "./compare-rows.js";
 import { type CompareFormat, formatCompare, parseSort, SortColumnError } from "./format-compare.js";
 
@@ -15,8 +15,8 @@ export interface CompareCommandOptions {
   out?: string;
 }
 
-export function runCompare(opts: CompareCommandOptions): number {
-  if (!existsSync(opts.db))
+export async function runCompare(opts: CompareCommandOptions): Promise<number> {
+  if (await missingStore(opts.db))
     throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
   const format = opts.format ?? "table";
   if (!["table", "csv", "json"].includes(format))
@@ -27,9 +27,9 @@ export function runCompare(opts: CompareCommandOptions): number {
     if (err instanceof SortColumnError) throw new UserError(err.message, EXIT_USAGE);
     throw err;
   }
-  const db = openDb(opts.db, { readonly: true });
+  const db = await openStore(opts.db, { readonly: true });
   try {
-    const rows = compareRows(db, { year: opts.year, department: opts.department });
+    const rows = await compareRows(db, { year: opts.year, department: opts.department });
     if (rows.length === 0) {
       const what = [
         opts.department !== undefined ? `department matching "${opts.department}"` : "",
@@ -37,7 +37,7 @@ export function runCompare(opts: CompareCommandOptions): number {
       ]
         .filter(Boolean)
         .join(" and ");
-      process.stderr.write(`no reports${what ? ` for ${what}` : ""} in ${opts.db}\n`);
+      process.stderr.write(`no reports${what ? ` for ${what}` : ""} in ${db.location}\n`);
     }
     const text = formatCompare(rows, format, opts.sort);
     if (opts.out) {
@@ -49,6 +49,6 @@ export function runCompare(opts: CompareCommandOptions): number {
     }
     return EXIT_OK;
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -9,7 +9,7 @@ import Big from "big.js";
 import { stringify } from "csv-stringify/sync";
 import type { Figure } from "../../schemas/provenance.js";
 import type { HeadlineKey, Report } from "../../schemas/report.js";
-import { type Db, loadStoredReports } from "../store/db.js";
+import type { Store } from "../store/store.js";
 
 type Cell = string | number | null | undefined;
 interface Column {
@@ -75,23 +75,12 @@ export interface ExportSummary {
 }
 
 /** Writes every CSV to a temporary name first, then renames: a reader never sees half a file. */
-export function exportCsv(db: Db, outDir: string): ExportSummary {
+export async function exportCsv(store: Store, outDir: string): Promise<ExportSummary> {
   mkdirSync(outDir, { recursive: true });
-  const stored = loadStoredReports(db);
-  const findingCounts = new Map<string, number>(
-    (
-      db
-        .prepare(
-          "SELECT report_id, COUNT(*) AS n FROM findings WHERE severity IN ('error','warning') GROUP BY report_id",
-        )
-        .all() as Array<{ report_id: string; n: number }>
-    ).map((r) => [r.report_id, r.n]),
-  );
+  const stored = await store.loadStoredReports();
+  const findingCounts = await store.findingCounts();
   const pathsOf = new Map<string, string[]>();
-  for (const r of db.prepare("SELECT report_id, path FROM source_paths ORDER BY first_seen").all() as Array<{
-    report_id: string;
-    path: string;
-  }>) {
+  for (const r of await store.sourcePaths()) {
     pathsOf.set(r.report_id, [...(pathsOf.get(r.report_id) ?? []), r.path]);
   }
 
@@ -213,13 +202,7 @@ export function exportCsv(db: Db, outDir: string): ExportSummary {
     }
     for (const i of rec.issues) issues.push([...id, i.stage, i.code, i.severity, i.message, i.page]);
   }
-  const discrepancies = db
-    .prepare(
-      `SELECT rule, scope, severity, report_id, other_report_id, department, fiscal_year, field, stated, expected, difference,
-        page, message, bbox, other_page, reference_report_id, tolerance FROM findings ORDER BY department, fiscal_year, id`,
-    )
-    .raw()
-    .all() as Cell[][];
+  const discrepancies: Cell[][] = await store.discrepancyRows();
 
   const files: Array<[string, Column[], Cell[][]]> = [
     ["reports.csv", REPORT_COLUMNS, reports],

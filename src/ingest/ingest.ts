@@ -13,7 +13,7 @@ import type { Report } from "../../schemas/report.js";
 import { defaultContext, processFile } from "../cli/load-document.js";
 import type { DocumentStatus } from "../pipeline/extraction-result.js";
 import type { StageContext } from "../pipeline/stage.js";
-import { addSourcePath, type Db, reportExists, saveFailure, saveReport } from "../store/db.js";
+import type { Store } from "../store/store.js";
 import { VERSION } from "../version.js";
 import { findPdfFiles } from "./find-files.js";
 
@@ -50,7 +50,7 @@ export interface IngestSummary {
 }
 
 export async function ingest(
-  db: Db,
+  db: Store,
   inputs: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
@@ -107,7 +107,7 @@ export async function ingest(
       if (pending) {
         // The same bytes twice in one batch: wait for the first, then record this path.
         await pending;
-        addSourcePath(db, id, file);
+        await db.addSourcePath(id, file);
         done(
           quick(
             file,
@@ -119,11 +119,11 @@ export async function ingest(
         return;
       }
       try {
-        const existing = reportExists(db, id);
+        const existing = await db.reportExists(id);
         // A report stored by another version of selfeval is extracted again: an upgrade must not leave
         // old readings in place (the same file under the same version stays a no-op).
         if (existing && !options.force && existing.status !== "failed" && existing.extractor === VERSION) {
-          addSourcePath(db, id, file);
+          await db.addSourcePath(id, file);
           done(quick(file, "unchanged", "already in the database (use --force to re-extract)", id));
           return;
         }
@@ -138,7 +138,7 @@ export async function ingest(
 }
 
 async function ingestOne(
-  db: Db,
+  db: Store,
   file: string,
   size: number,
   options: IngestOptions,
@@ -161,7 +161,7 @@ async function ingestOne(
   if (result.status === "failed" || !record) {
     const f = result.failure ?? { code: "failed", message: "no record was produced", hint: "" };
     if (result.source.sha256) {
-      saveFailure(db, {
+      await db.saveFailure({
         reportId: result.source.sha256,
         sourcePath: file,
         fileName: path.basename(file),
@@ -181,7 +181,7 @@ async function ingestOne(
     };
   }
   if (result.status === "skipped") {
-    saveFailure(db, {
+    await db.saveFailure({
       reportId: record.report_id,
       sourcePath: file,
       fileName: path.basename(file),
@@ -199,7 +199,7 @@ async function ingestOne(
       ms,
     };
   }
-  saveReport(db, record, size);
+  await db.saveReport(record, size);
   return {
     path: file,
     reportId: record.report_id,

@@ -8,7 +8,7 @@
 import { loadPdfJs, openPdf } from "../pdf/open-document.js";
 import { pageReadingRotation } from "../pdf/page-content.js";
 import { renderPageGray } from "../pdf/render-page.js";
-import type { Db } from "../store/db.js";
+import type { Store } from "../store/store.js";
 import { encodeGrayPng } from "./gray-png.js";
 import { findSourcePdf } from "./source-pdf.js";
 
@@ -150,8 +150,7 @@ function cut(p: RenderedPage, bbox: BBox, o: CropOptions): Crop {
 
 /** Crops for all regions, keyed by `regionKey`. Never throws for a bad file: the crop says why. */
 export async function renderCrops(
-  db: Db,
-  dbFile: string,
+  store: Store,
   regions: readonly Region[],
   options: CropOptions = DEFAULT_CROP,
 ): Promise<Map<string, Crop>> {
@@ -167,7 +166,7 @@ export async function renderCrops(
       for (const r of list) out.set(regionKey(r), { kind: "unavailable", reason });
   };
   for (const [reportId, pages] of byReport) {
-    const source = findSourcePdf(db, reportId, dbFile);
+    const source = await findSourcePdf(store, reportId);
     if (!source.found) {
       failAll(pages, source.reason);
       continue;

@@ -6,7 +6,7 @@
 import type { Evidence } from "../../schemas/finding.js";
 import { COMPARE_COLUMNS, type CompareColumn, type CompareRow } from "../compare/compare-rows.js";
 import { COLUMN_LABELS, RATE_SOURCE_LABELS, roundedCell } from "../compare/format-compare.js";
-import { departmentKey } from "../store/db.js";
+import { departmentKey } from "../store/department-key.js";
 import { executionRateChart, ratePoints } from "./chart-execution-rate.js";
 import { expenditureTrendChart, trendSeries } from "./chart-expenditure-trend.js";
 import { scoreVsRateChart } from "./chart-score-vs-rate.js";

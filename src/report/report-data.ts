@@ -4,7 +4,8 @@
  */
 import type { Evidence, Finding } from "../../schemas/finding.js";
 import { type CompareRow, compareRows, usableReports } from "../compare/compare-rows.js";
-import { type Db, departmentKey, loadStoredReports } from "../store/db.js";
+import { departmentKey } from "../store/department-key.js";
+import type { FindingRow, Store } from "../store/store.js";
 
 export interface StoredFinding extends Finding {
   id: number;
@@ -43,28 +44,6 @@ export interface ReportData {
   findingCount: { error: number; warning: number; info: number };
 }
 
-interface FindingRow {
-  id: number;
-  rule: string;
-  scope: Finding["scope"];
-  severity: Finding["severity"];
-  report_id: string;
-  other_report_id: string | null;
-  reference_report_id: string | null;
-  department: string | null;
-  fiscal_year: number | null;
-  field: string;
-  stated: string | null;
-  expected: string | null;
-  difference: string | null;
-  tolerance: string | null;
-  page: number | null;
-  bbox: string | null;
-  other_page: number | null;
-  message: string;
-  evidence_json: string | null;
-}
-
 function parseEvidence(json: string | null): Evidence[] {
   if (!json) return [];
   try {
@@ -92,14 +71,8 @@ function parseBbox(s: string | null): Finding["bbox"] {
     : undefined;
 }
 
-export function loadFindings(db: Db): StoredFinding[] {
-  const rows = db
-    .prepare(
-      `SELECT id, rule, scope, severity, report_id, other_report_id, reference_report_id, department, fiscal_year, field,
-         stated, expected, difference, tolerance, page, bbox, other_page, message, evidence_json
-       FROM findings ORDER BY id`,
-    )
-    .all() as FindingRow[];
+export async function loadFindings(store: Store): Promise<StoredFinding[]> {
+  const rows: FindingRow[] = await store.loadFindingRows();
   return rows.map((r) => {
     const f: StoredFinding = {
       id: r.id,
@@ -132,9 +105,9 @@ const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning:
 export const sectionKey = (department: string | null, year: number | null): string =>
   `${departmentKey(department ?? undefined) ?? ""}|${year ?? ""}`;
 
-export function loadReportData(db: Db): ReportData {
-  const rows = compareRows(db);
-  const records = usableReports(db);
+export async function loadReportData(store: Store): Promise<ReportData> {
+  const rows = await compareRows(store);
+  const records = await usableReports(store);
   const reports = new Map<string, ReportInfo>(
     records.map((r) => [
       r.report_id,
@@ -149,7 +122,7 @@ export function loadReportData(db: Db): ReportData {
       },
     ]),
   );
-  const unread = loadStoredReports(db)
+  const unread = (await store.loadStoredReports())
     .filter((r) => !r.record_json || (r.status !== "ok" && r.status !== "partial"))
     .map((r) => ({ source_file: r.source_file, status: r.status, error: r.error }));
 
@@ -173,7 +146,7 @@ export function loadReportData(db: Db): ReportData {
   const sectionOfReport = new Map<string, Section>();
   for (const s of sections.values()) for (const r of s.reports) sectionOfReport.set(r.report_id, s);
 
-  const findings = loadFindings(db);
+  const findings = await loadFindings(store);
   const orphans: Section = {
     id: "dy-other",
     department: null,

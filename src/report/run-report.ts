@@ -1,8 +1,8 @@
 /** `selfeval report`: the HTML report of a database, written atomically to `out`. */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXIT_OK, UserError } from "../cli/errors.js";
-import { openDb } from "../store/db.js";
+import { missingStore, openStore } from "../store/store.js";
 import { VERSION } from "../version.js";
 import { type Region, renderCrops } from "./evidence-crops.js";
 import { renderReportHtml } from "./render-report.js";
@@ -14,23 +14,23 @@ export interface ReportCommandOptions {
 }
 
 export async function runReport(opts: ReportCommandOptions): Promise<number> {
-  if (!existsSync(opts.db))
+  if (await missingStore(opts.db))
     throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
-  const db = openDb(opts.db, { readonly: true });
+  const db = await openStore(opts.db, { readonly: true });
   let text: string;
   let stats: { findings: number; crops: number; unavailable: number };
   try {
-    const data = loadReportData(db);
+    const data = await loadReportData(db);
     const regions: Region[] = data.sections.flatMap((s) =>
       s.findings.flatMap((f) =>
         f.evidence.map((e) => ({ reportId: e.report_id, page: e.page, bbox: e.bbox })),
       ),
     );
-    const crops = await renderCrops(db, opts.db, regions);
+    const crops = await renderCrops(db, regions);
     text = renderReportHtml({
       data,
       crops,
-      source: path.basename(opts.db),
+      source: db.backend === "sqlite" ? path.basename(opts.db) : db.location,
       generatedAt: new Date(),
       version: VERSION,
     });
@@ -41,7 +41,7 @@ export async function runReport(opts: ReportCommandOptions): Promise<number> {
       unavailable: all.filter((c) => c.kind === "unavailable").length,
     };
   } finally {
-    db.close();
+    await db.close();
   }
   mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
   // Written beside the target and renamed, so a browser never shows a half-written report.

@@ -6,24 +6,15 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "../store/db.js";
+import type { Store } from "../store/store.js";
 
 export type SourceLookup =
   | { found: true; file: string; bytes: Uint8Array }
   | { found: false; reason: string };
 
-export function candidatePaths(db: Db, reportId: string, dbFile: string): string[] {
-  const stored = [
-    ...(db.prepare("SELECT source_path AS p FROM reports WHERE report_id = ?").all(reportId) as Array<{
-      p: string;
-    }>),
-    ...(db
-      .prepare("SELECT path AS p FROM source_paths WHERE report_id = ? ORDER BY first_seen")
-      .all(reportId) as Array<{
-      p: string;
-    }>),
-  ].map((r) => r.p);
-  const bases = [process.cwd(), path.dirname(path.resolve(dbFile))];
+export async function candidatePaths(store: Store, reportId: string): Promise<string[]> {
+  const stored = await store.sourcePathsOf(reportId);
+  const bases = [process.cwd(), ...(store.folder ? [store.folder] : [])];
   const out: string[] = [];
   for (const p of stored) {
     for (const b of path.isAbsolute(p) ? [""] : bases) {
@@ -34,8 +25,8 @@ export function candidatePaths(db: Db, reportId: string, dbFile: string): string
   return out;
 }
 
-export function findSourcePdf(db: Db, reportId: string, dbFile: string): SourceLookup {
-  const candidates = candidatePaths(db, reportId, dbFile);
+export async function findSourcePdf(store: Store, reportId: string): Promise<SourceLookup> {
+  const candidates = await candidatePaths(store, reportId);
   let changed = false;
   for (const file of candidates) {
     if (!existsSync(file) || !statSync(file).isFile()) continue;

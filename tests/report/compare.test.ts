@@ -14,12 +14,12 @@ import {
 import { displayWidth } from "../../src/compare/display-width.js";
 import { formatCompare, SortColumnError, sortRows } from "../../src/compare/format-compare.js";
 import { runCompare } from "../../src/compare/run-compare.js";
-import { type Db, loadReports } from "../../src/store/db.js";
+import type { Store } from "../../src/store/store.js";
 import { buildSampleDb } from "./sample-db.js";
 
 let dir: string;
 let dbFile: string;
-let db: Db;
+let db: Store;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "selfeval-compare-"));
@@ -31,17 +31,17 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(() => {
-  db?.close();
+afterAll(async () => {
+  await db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("compareRows", () => {
-  it("gives one row per department for a year, with the record's exact values", () => {
-    const rows = compareRows(db, { year: 2023 });
+  it("gives one row per department for a year, with the record's exact values", async () => {
+    const rows = await compareRows(db, { year: 2023 });
     expect(rows.map((r) => r.fiscal_year)).toEqual([2023, 2023]);
     expect(new Set(rows.map((r) => r.department)).size).toBe(2);
-    const reports = new Map(loadReports(db).map((r) => [r.report_id, r]));
+    const reports = new Map((await db.loadReports()).map((r) => [r.report_id, r]));
     for (const row of rows) {
       const rec = reports.get(row.report_id)!;
       expect(row.budget_total_wan).toBe(rec.headline.budget_total!.value);
@@ -52,7 +52,7 @@ describe("compareRows", () => {
     }
   });
 
-  it("gives one row per year for a department, matched loosely", () => {
+  it("gives one row per year for a department, matched loosely", async () => {
     for (const q of [
       "云岭市青川区卫生健康局",
       "青川区 卫生健康局",
@@ -61,29 +61,31 @@ describe("compareRows", () => {
       "卫生健康",
     ]) {
       expect(
-        compareRows(db, { department: q }).map((r) => r.fiscal_year),
+        (await compareRows(db, { department: q })).map((r) => r.fiscal_year),
         q,
       ).toEqual([2022, 2023]);
     }
-    expect(compareRows(db, { department: "教育局" })).toEqual([]);
+    expect(await compareRows(db, { department: "教育局" })).toEqual([]);
     expect(departmentMatches("云岭市青川区文化广电旅游体育局", "文化广电旅游体育局")).toBe(true);
   });
 
-  it("counts errors and warnings only", () => {
-    const counts = db
-      .prepare("SELECT report_id, severity, COUNT(*) AS n FROM findings GROUP BY report_id, severity")
-      .all() as Array<{ report_id: string; severity: string; n: number }>;
-    for (const row of compareRows(db)) {
+  it("counts errors and warnings only", async () => {
+    const counts = await db.db
+      .selectFrom("findings")
+      .select((eb) => ["report_id", "severity", eb.fn.countAll<number>().as("n")])
+      .groupBy(["report_id", "severity"])
+      .execute();
+    for (const row of await compareRows(db)) {
       const want = counts
         .filter((c) => c.report_id === row.report_id && c.severity !== "info")
         .reduce((a, c) => a + c.n, 0);
       expect(row.findings).toBe(want);
     }
-    expect(compareRows(db).some((r) => r.findings > 0)).toBe(true);
+    expect((await compareRows(db)).some((r) => r.findings > 0)).toBe(true);
   });
 
-  it("computes a rate not printed, the basic share and per-capita spending", () => {
-    const rec = loadReports(db).find((r) => r.fiscal_year?.value === "2022")!;
+  it("computes a rate not printed, the basic share and per-capita spending", async () => {
+    const rec = (await db.loadReports()).find((r) => r.fiscal_year?.value === "2022")!;
     const { execution_rate: _, ...headline } = rec.headline;
     const staff = { ...rec.staff.in_service!, value: "40" };
     const r: Report = { ...rec, headline, staff: { ...rec.staff, in_service: staff } };
@@ -97,8 +99,8 @@ describe("compareRows", () => {
 });
 
 describe("formatCompare", () => {
-  it("sorts by any column, numbers numerically, missing values last", () => {
-    const rows = compareRows(db);
+  it("sorts by any column, numbers numerically, missing values last", async () => {
+    const rows = await compareRows(db);
     const rates = (s: string) => sortRows(rows, s).map((r) => Number(r.execution_rate_pct));
     expect(rates("execution_rate_pct")).toEqual([...rates("execution_rate_pct")].sort((a, b) => a - b));
     expect(rates("-execution_rate_pct")).toEqual([...rates("execution_rate_pct")].sort((a, b) => b - a));
@@ -108,8 +110,8 @@ describe("formatCompare", () => {
     expect(() => sortRows(rows, "nonsense")).toThrow(SortColumnError);
   });
 
-  it("aligns the terminal table by display width, amounts to 2 decimals", () => {
-    const rows = compareRows(db);
+  it("aligns the terminal table by display width, amounts to 2 decimals", async () => {
+    const rows = await compareRows(db);
     const lines = formatCompare(rows, "table").trimEnd().split("\n");
     expect(lines).toHaveLength(rows.length + 2);
     const widths = new Set(lines.slice(1).map(displayWidth));
@@ -125,8 +127,8 @@ describe("formatCompare", () => {
     }
   });
 
-  it("writes CSV with BOM and CRLF and JSON with exact values", () => {
-    const rows = compareRows(db);
+  it("writes CSV with BOM and CRLF and JSON with exact values", async () => {
+    const rows = await compareRows(db);
     const csv = formatCompare(rows, "csv", "fiscal_year");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
@@ -138,18 +140,22 @@ describe("formatCompare", () => {
     expect(json).toEqual(rows);
   });
 
-  it("runCompare writes a file and rejects an unknown sort column as a usage error", () => {
+  it("runCompare writes a file and rejects an unknown sort column as a usage error", async () => {
     const out = path.join(dir, "out", "compare.csv");
     const write = process.stderr.write;
     process.stderr.write = (() => true) as typeof process.stderr.write;
     try {
-      expect(runCompare({ db: dbFile, year: 2023, format: "csv", sort: "-budget_total_wan", out })).toBe(0);
+      expect(
+        await runCompare({ db: dbFile, year: 2023, format: "csv", sort: "-budget_total_wan", out }),
+      ).toBe(0);
     } finally {
       process.stderr.write = write;
     }
     const text = readFileSync(out, "utf8");
     expect(text.split("\r\n")).toHaveLength(4);
-    expect(() => runCompare({ db: dbFile, sort: "bogus" })).toThrow(expect.objectContaining({ exitCode: 2 }));
-    expect(() => runCompare({ db: path.join(dir, "missing.db") })).toThrow(/no such database/);
+    await expect(runCompare({ db: dbFile, sort: "bogus" })).rejects.toThrow(
+      expect.objectContaining({ exitCode: 2 }),
+    );
+    await expect(runCompare({ db: path.join(dir, "missing.db") })).rejects.toThrow(/no such database/);
   });
 });

@@ -2,13 +2,14 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareRows } from "../../src/compare/compare-rows.js";
 import { roundedCell } from "../../src/compare/format-compare.js";
 import { findingPage } from "../../src/report/render-report.js";
 import { loadFindings, sectionKey } from "../../src/report/report-data.js";
 import { runReport } from "../../src/report/run-report.js";
-import { type Db, openDb } from "../../src/store/db.js";
+import { openStore, type Store } from "../../src/store/store.js";
 import { elements, tags, textOf, unbalanced } from "./html-structure.js";
 import { buildSampleDb } from "./sample-db.js";
 
@@ -16,7 +17,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let dir: string;
 let dbFile: string;
-let db: Db;
+let db: Store;
 let html: string;
 
 const quiet = async (f: () => Promise<number>): Promise<number> => {
@@ -42,8 +43,8 @@ beforeAll(async () => {
   html = readFileSync(out, "utf8");
 });
 
-afterAll(() => {
-  db?.close();
+afterAll(async () => {
+  await db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -76,13 +77,13 @@ function expectWellFormed(page: string): void {
 }
 
 describe("HTML report", () => {
-  it("is well-formed and makes no network requests", () => {
+  it("is well-formed and makes no network requests", async () => {
     expectWellFormed(html);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     expect(html).toMatch(/font-family: "Noto Sans CJK SC"/);
   });
 
-  it("has the three charts", () => {
+  it("has the three charts", async () => {
     const svgs = elements(html, "svg");
     expect(svgs.map((s) => s.attrs["aria-label"])).toEqual([
       "各部门预算执行率",
@@ -94,8 +95,8 @@ describe("HTML report", () => {
     expect(svgs[2]!.html).toMatch(/<polyline /);
   });
 
-  it("has one section per department and year", () => {
-    const rows = compareRows(db, {});
+  it("has one section per department and year", async () => {
+    const rows = await compareRows(db, {});
     const want = [...new Set(rows.map((r) => sectionKey(r.department, r.fiscal_year)))];
     const sections = elements(html, "section", (a) => (a.class ?? "").split(" ").includes("dept-year"));
     expect(
@@ -104,8 +105,8 @@ describe("HTML report", () => {
     expect(sections).toHaveLength(3);
   });
 
-  it("shows the same numbers as compareRows", () => {
-    const rows = compareRows(db, {});
+  it("shows the same numbers as compareRows", async () => {
+    const rows = await compareRows(db, {});
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const tr = elements(html, "tr", (a) => a["data-report"] === row.report_id);
@@ -120,8 +121,8 @@ describe("HTML report", () => {
     }
   });
 
-  it("shows every finding with its page and an evidence image per evidence entry", () => {
-    const findings = loadFindings(db);
+  it("shows every finding with its page and an evidence image per evidence entry", async () => {
+    const findings = await loadFindings(db);
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       const art = elements(html, "article", (a) => a.id === `f-${f.id}`);
@@ -146,7 +147,7 @@ describe("HTML report", () => {
     }
   });
 
-  it("orders errors first and folds info findings", () => {
+  it("orders errors first and folds info findings", async () => {
     const sections = elements(html, "section", (a) => (a.class ?? "").split(" ").includes("dept-year"));
     for (const s of sections) {
       const sev = elements(s.html, "article").map((a) => (a.attrs.class ?? "").split(" ")[1]);
@@ -159,9 +160,11 @@ describe("HTML report", () => {
 
   it("shows the printed text when the PDF is gone, and escapes text from documents", async () => {
     const copy = path.join(dir, "moved.db");
-    db.pragma("wal_checkpoint(TRUNCATE)");
+    const raw = new Database(dbFile);
+    raw.pragma("wal_checkpoint(TRUNCATE)");
+    raw.close();
     copyFileSync(dbFile, copy);
-    const moved = openDb(copy);
+    const moved = new Database(copy);
     const evil = '<img src=x onerror="alert(1)">卫生健康局&';
     try {
       moved.prepare("UPDATE reports SET source_path = 'nowhere/missing.pdf'").run();
@@ -189,8 +192,8 @@ describe("HTML report", () => {
     expect(page).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;卫生健康局&amp;");
     expect(page).not.toMatch(/data:image\/png/);
     const findings = elements(page, "article");
-    expect(findings.length).toBe(loadFindings(db).length);
-    for (const f of loadFindings(db)) {
+    expect(findings.length).toBe((await loadFindings(db)).length);
+    for (const f of await loadFindings(db)) {
       const art = elements(page, "article", (a) => a.id === `f-${f.id}`)[0]!;
       const notes = art.html.match(/原文件不可用/g) ?? [];
       expect(notes).toHaveLength(f.evidence.length);
@@ -202,7 +205,7 @@ describe("HTML report", () => {
     const file = path.join(dir, "one.db");
     const one = await buildSampleDb(file, ["qingchuan-culture-2023.pdf"]);
     try {
-      expect(loadFindings(one).filter((f) => f.severity !== "info")).toHaveLength(0);
+      expect((await loadFindings(one)).filter((f) => f.severity !== "info")).toHaveLength(0);
       const out = path.join(dir, "one.html");
       expect(await quiet(() => runReport({ db: file, out }))).toBe(0);
       const page = readFileSync(out, "utf8");
@@ -211,13 +214,13 @@ describe("HTML report", () => {
       expect(page).toContain("未发现错误或警告");
       expect(elements(page, "svg")).toHaveLength(3);
     } finally {
-      one.close();
+      await one.close();
     }
   });
 
   it("works for an empty database", async () => {
     const file = path.join(dir, "empty.db");
-    openDb(file).close();
+    await (await openStore(file)).close();
     const out = path.join(dir, "empty.html");
     expect(await quiet(() => runReport({ db: file, out }))).toBe(0);
     const page = readFileSync(out, "utf8");

@@ -7,18 +7,18 @@ import path from "node:path";
 import { rules } from "../../pipelines/rules.js";
 import type { Report } from "../../schemas/report.js";
 import { checkDatabase } from "../../src/checks/run-checks.js";
-import { type Db, openDb, saveReport } from "../../src/store/db.js";
+import { openStore, type Store } from "../../src/store/store.js";
 import { SAMPLES } from "../helpers/golden.js";
 import { extractSample } from "../helpers/read-sample.js";
 
-export async function buildSampleDb(file: string, samples: readonly string[]): Promise<Db> {
-  const db = openDb(file);
+export async function buildSampleDb(file: string, samples: readonly string[]): Promise<Store> {
+  const db = await openStore(file);
   for (const name of samples) {
     const result = await extractSample(name);
     const record = result.record as Report | undefined;
     if (!record) throw new Error(`${name}: no record (${result.failure?.message ?? result.status})`);
-    saveReport(db, record, statSync(path.join(SAMPLES, name)).size);
+    await db.saveReport(record, statSync(path.join(SAMPLES, name)).size);
   }
-  checkDatabase(db, { rules });
+  await checkDatabase(db, { rules });
   return db;
 }
