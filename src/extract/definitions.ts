@@ -128,6 +128,7 @@ const LabelsSchema = z
         share: PatternSchema,
         percent: PatternSchema,
         percentRow: PatternSchema,
+        points: PatternSchema,
         qualitative: PatternSchema,
         budgetTiers: Patterns.min(1),
       })
