@@ -23,7 +23,7 @@ import { mentionsToFigures } from "./headline-figures.js";
 import { identifyReport } from "./identify-report.js";
 import { type Mention, scanMentions } from "./mentions.js";
 import { type AmountUnit, NUMBER_UNIT, WAN, YUAN } from "./numbers.js";
-import { grade, proseProject, selfScore, staffCounts } from "./prose-facts.js";
+import { grade, proseProject, selfScore, staffCounts, tableStaff } from "./prose-facts.js";
 import { tableToMentions } from "./table-mentions.js";
 import {
   matchTableBlocks,
@@ -134,6 +134,10 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       return;
     }
     const table = b.table;
+    for (const [k, f] of Object.entries(tableStaff(table, vocab))) {
+      const key = k as keyof Report["staff"];
+      if (!staff[key]) staff[key] = f;
+    }
     const matches = matchTableBlocks(table, defs.tables);
     const match = matches[0];
     const closing = tableScoreAndGrade(

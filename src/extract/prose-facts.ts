@@ -4,11 +4,12 @@
  */
 import type { Figure, Text } from "../../schemas/provenance.js";
 import type { ProjectSpending } from "../../schemas/report.js";
-import type { LocatedText } from "../layout/located-text.js";
+import { type LocatedText, normalizeText } from "../layout/located-text.js";
+import { cellAt, type Table, type TableCell } from "../layout/table-model.js";
 import { foldLabel, longestMatch, re, reAll, type Vocabulary } from "./definitions.js";
 import { compact, figureOf, provOf } from "./figure.js";
 import type { Mention } from "./mentions.js";
-import { parseChineseInteger, parseDecimal } from "./numbers.js";
+import { parseChineseInteger, parseCount, parseDecimal } from "./numbers.js";
 
 type StaffKey = "authorized" | "in_service" | "contract" | "retired";
 
@@ -67,6 +68,59 @@ export function staffCounts(lt: LocatedText, vocab: Vocabulary): Partial<Record<
     const ocrUnit = m[2] === L.ocrPersonUnit;
     if (ocrUnit && prov.conf === undefined) continue;
     out[best.key] = figureOf({ value: String(digits), ulp: "1" }, ocrUnit ? L.personUnit : m[2]!, prov);
+  }
+  return out;
+}
+
+/**
+ * Staff counts in a form's cells: a label cell followed by its count (人员编制 | 19 | 实有人数 | 19),
+ * or a row of labels above a row of counts. The label must be a staff label as a whole (what may
+ * follow a label in prose may follow it here).
+ */
+export function tableStaff(table: Table, vocab: Vocabulary): Partial<Record<StaffKey, Figure>> {
+  const out: Partial<Record<StaffKey, Figure>> = {};
+  const L = vocab.labels.staff;
+  const keyOf = (label: string): StaffKey | undefined => {
+    const lead = foldLabel(compact(label).replace(/[:：]$/, ""), vocab);
+    let best: { key: StaffKey; length: number } | undefined;
+    for (const key of ["authorized", "in_service", "contract", "retired"] as const) {
+      const hit = longestMatch(lead, vocab.staff[key]);
+      if (!hit || hit.index > 0) continue;
+      const rest = lead.slice(hit.index + hit.length).replace(re(L.labelTailStrip), "");
+      if (!re(L.labelTail).test(rest) && !/^\(.*\)$/.test(rest)) continue;
+      if (!best || hit.length > best.length) best = { key, length: hit.length };
+    }
+    return best?.key;
+  };
+  const countOf = (cell: TableCell | undefined): Figure | undefined => {
+    if (!cell) return undefined;
+    const printed = normalizeText(cell.text.printed).trim();
+    const n = /^\d{1,6}$/.test(printed.replace(/\s+/g, ""))
+      ? Number(printed.replace(/\s+/g, ""))
+      : parseCount(printed);
+    if (n === undefined) return undefined;
+    return figureOf({ value: String(n), ulp: "1" }, L.personUnit, provOf(cell.text));
+  };
+  const rowCells = (r: number): TableCell[] =>
+    Array.from({ length: table.nCols }, (_, c) => cellAt(table, r, c)).filter(
+      (x, i, a): x is TableCell => x !== undefined && a.indexOf(x) === i,
+    );
+  for (let r = 0; r < table.rows.length; r++) {
+    const cells = rowCells(r);
+    cells.forEach((cell, i) => {
+      const key = keyOf(normalizeText(cell.text.printed));
+      if (!key || out[key]) return;
+      // Label left of its value, else the value in the same column on the next row (a header row of
+      // labels over one row of counts).
+      const right = countOf(cells[i + 1]);
+      if (right) {
+        out[key] = right;
+        return;
+      }
+      const below = r + 1 < table.rows.length ? cellAt(table, r + 1, cell.col) : undefined;
+      const down = below && below !== cell && below.colSpan === cell.colSpan ? countOf(below) : undefined;
+      if (down) out[key] = down;
+    });
   }
   return out;
 }
