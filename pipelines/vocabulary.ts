@@ -119,7 +119,14 @@ export const vocabulary: VocabularyFile = {
     "[较比]20\\d\\d年(度)?",
   ],
   staff: {
-    authorized: ["核定.{0,4}编制(数|人数)?", "编制(数|人数|总数)", "批复.{0,4}编制(数)?", "编制\\d"],
+    authorized: [
+      "核定.{0,4}编制(数|人数)?",
+      "编制(数|人数|总数)",
+      "批复.{0,4}编制(数)?",
+      "编制\\d",
+      // Hunan 基本概况 forms label the count 人员编制 (p7).
+      "人员编制(数)?",
+    ],
     in_service: [
       "实有(在编)?(在职)?(人员|人数)",
       "在编在职(人员|人数)?",
@@ -158,6 +165,8 @@ export const vocabulary: VocabularyFile = {
     next_steps: ["改进(措施|建议|意见)", "下一步", "整改", "工作(计划|打算)", "意见建议"],
   },
   reportKinds: [
+    // Hunan's wording: an evaluation report that is a self-evaluation (p7).
+    { item: "整体支出绩效评价自评报告", patterns: ["(部门|单位)?整体支出绩效评价自评报告"] },
     {
       item: "部门整体支出绩效自评报告",
       patterns: ["(部门|单位)?整体支出绩效自评报告", "部门整体绩效自评报告"],
