@@ -119,6 +119,8 @@ function blockMentions(
     .map((h) => re(vocab.labels.rows.subject).exec(h))
     .find((m, c) => m && headers[c]!.endsWith(vocab.labels.rows.subjectTotal))?.[1];
   const F = vocab.labels.figures;
+  // The parts marker heads the first part column; the columns after it are parts too.
+  const partsFrom = headers.findIndex((h) => h.includes(F.partsMarker));
   const out: Mention[] = [];
   for (let r = tb.start; r < rows; r++) {
     const cells = Array.from({ length: table.nCols }, (_, c) => text(r, c));
@@ -162,7 +164,7 @@ function blockMentions(
       let h = headers[c]!;
       // Score and weight columns (分值, 得分) hold points, never amounts or rates.
       if (re(C.points).test(h)) continue;
-      if (totalSubject && h.includes(F.partsMarker)) {
+      if (totalSubject && partsFrom >= 0 && c >= partsFrom) {
         const part = h.replace(new RegExp(F.partsMarker, "gu"), "");
         h = part.endsWith(totalSubject) ? part : `${part}${totalSubject}`;
       }
