@@ -108,7 +108,7 @@ export const labels: Labels = {
     // A total row's label.
     total: "^(合计|总计|小计)$",
     // A row that totals what its column names (年度资金总额 / 合计 / 全年…).
-    totalLike: "合计|总计|总额|总数|资金总|^年度资金|^全年",
+    totalLike: "合计|总计|总额|总数|资金总|^年度资金|^全年|^部门整体支出$",
     // The header over a table's row labels names what its total row totals. (capture 1)
     subject: "^(收入|支出)",
     subjectTotal: "合计",

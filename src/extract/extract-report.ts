@@ -19,13 +19,14 @@ import type { SourceFile } from "../pipeline/extraction-result.js";
 import { canonicalHeadline } from "./canonical.js";
 import { type Definitions, re, type SectionAnchor, type Vocabulary } from "./definitions.js";
 import { compact, provOf } from "./figure.js";
-import { mentionsToFigures } from "./headline-figures.js";
+import { isBudgetRowLabel, mentionsToFigures } from "./headline-figures.js";
 import { identifyReport } from "./identify-report.js";
 import { type Mention, scanMentions } from "./mentions.js";
 import { type AmountUnit, NUMBER_UNIT, WAN, YUAN } from "./numbers.js";
 import { grade, proseProject, selfScore, staffCounts, tableStaff } from "./prose-facts.js";
 import { tableToMentions } from "./table-mentions.js";
 import {
+  blockNames,
   matchTableBlocks,
   tableScoreAndGrade,
   tableToIndicators,
@@ -151,12 +152,22 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (m.def.kind === "indicators")
         indicators.push(...tableToIndicators(table, m, L).map((x) => repairOcrTarget(x, issues)));
       else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit, L));
-      else if (m.def.kind === "projects") projects.push(...tableToProjects(table, m, defaultUnit, L));
+      else if (m.def.kind === "projects")
+        projects.push(...tableToProjects(table, m, defaultUnit, L, (name) => isBudgetRowLabel(name, vocab)));
     }
 
     // Everything above a header found deep in the table (a form's funds block), and every table
     // that is not an indicator/task/project table, is read like prose for figures.
-    const endRow = match ? match.headerStart : table.rows.length;
+    // A project-like table whose rows state the department's own spending (项目 | 年初预算 | 调整后预算 |
+    // 执行数 | 执行率 over 部门整体支出 / 其中：基本支出 / 项目支出) is a budget table as well: its block is read
+    // for figures; its other rows stay projects.
+    const budgetTable =
+      match?.def.kind === "projects" && blockNames(table, match).some((n) => isBudgetRowLabel(n, vocab));
+    const endRow = !match
+      ? table.rows.length
+      : budgetTable
+        ? (match.endRow ?? table.rows.length)
+        : match.headerStart;
     if (endRow > 0) {
       const prev = blocks[i - 1];
       const caption =

@@ -82,6 +82,17 @@ export function classifyLead(
 }
 
 /**
+ * A row of a project-like table that states the department's own figures, not a project: a
+ * whole-spending total (部门整体支出, 合计) or its basic / project part (其中：基本支出).
+ */
+export function isBudgetRowLabel(label: string, vocab: Vocabulary): boolean {
+  const t = label.replace(re(vocab.labels.figures.partsMarkerLead), "").replace(/^[:：]/, "");
+  if (re(vocab.labels.rows.notProject).test(t)) return true;
+  const c = classifyLead(t, "amount", vocab);
+  return c?.key === "basic_total" || c?.key === "project_total";
+}
+
+/**
  * A table value is labelled by its row label, else by its column header. A component's budget
  * column (基本支出 × 全年预算数) is not a stated total, so it is not read as one.
  */

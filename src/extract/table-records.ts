@@ -20,6 +20,16 @@ import {
 } from "./numbers.js";
 import { type ParsedTarget, parseTarget } from "./targets.js";
 
+/** The names in a block's name column (the projects a project table would list). */
+export function blockNames(table: Table, match: HeaderMatch): string[] {
+  const c = match.fields.indexOf("name");
+  if (c < 0) return [];
+  const out: string[] = [];
+  for (let r = match.headerRow + 1; r < (match.endRow ?? table.rows.length); r++)
+    out.push(cellText(table, r, c));
+  return out;
+}
+
 export interface HeaderMatch {
   def: TableDef;
   /** Index of the first header row (forms put the indicator header deep inside one big table). */
@@ -255,6 +265,8 @@ export function tableToProjects(
   headerMatch: HeaderMatch,
   defaultUnit: AmountUnit,
   L: Labels,
+  /** Rows that state the department's own figures (部门整体支出, 其中：基本支出), not projects. */
+  isBudgetRow?: (name: string) => boolean,
 ): ProjectSpending[] {
   const out: ProjectSpending[] = [];
   const match = withBudgetColumn(table, headerMatch, defaultUnit, L);
@@ -263,7 +275,7 @@ export function tableToProjects(
   for (const row of dataRows(table, match)) {
     const name = row.text("name");
     // Total rows, and a budget table's one row (部门预算总额) that a project header matched, are no projects.
-    if (!name || re(L.rows.notProject).test(compact(name))) continue;
+    if (!name || re(L.rows.notProject).test(compact(name)) || isBudgetRow?.(compact(name))) continue;
     const p: ProjectSpending = { name, context: "table", prov: provOf(row.get("name")!.text) };
     const budget = amountCell(row.get("budget"), unitOfField("budget"));
     const executed = amountCell(row.get("executed"), unitOfField("executed"));
