@@ -1,23 +1,29 @@
 /** Command implementations behind the CLI (kept apart from argument parsing). */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { rules as checkRules } from "../../pipelines/rules.js";
+import type { Finding } from "../../schemas/finding.js";
 import { Report } from "../../schemas/report.js";
 import { DepartmentIdentity } from "../checks/department-identity.js";
 import { checkDatabase } from "../checks/run-checks.js";
 import { processFile } from "../cli/load-document.js";
-import { exportCsv } from "../export/export-csv.js";
+import { ensureOutputDir } from "../export/atomic-output.js";
+import { CSV_FILES } from "../export/csv-files.js";
+import { csvDocumentation } from "../export/csv-spec.js";
+import { exportCsv, parseStoredRecord } from "../export/export-csv.js";
+import { jsonNumber } from "../export/json-number.js";
 import { ingest } from "../ingest/ingest.js";
 import { OcrPool } from "../ocr/tesseract-pool.js";
 import { describeSource } from "../pdf/stages.js";
 import { ReaderPool } from "../pdf/worker-pool.js";
 import { runReport } from "../report/run-report.js";
 import { missingStore, openStore, type Store } from "../store/store.js";
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
-import { createProgress, endTable } from "./progress.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
+import { createProgress, endTable, fileLine, type Progress } from "./progress.js";
 import { formatReport } from "./show.js";
+import { say, verbosity, warn } from "./verbosity.js";
 
 export interface IngestCliOptions {
   db: string;
@@ -32,6 +38,18 @@ export interface IngestCliOptions {
   maxImageMegapixels?: number;
 }
 
+const noDatabase = (db: string): UserError =>
+  new UserError(`${db}: no such database — run \`selfeval ingest\` first, or give --db`);
+
+/** With --quiet only the files that went wrong are named, as they finish. */
+const quietProgress = (): Progress => ({
+  start: () => undefined,
+  file: (r) => {
+    if (r.outcome === "failed" || r.outcome === "partial") process.stderr.write(`${fileLine(r)}\n`);
+  },
+  stop: () => undefined,
+});
+
 export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
   const db = await openStore(opts.db);
   // One OCR pool and one set of reader threads for the whole batch, created once (workers start
@@ -44,7 +62,10 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const progress = createProgress({ json: opts.json === true, tty: process.stderr.isTTY === true });
+  const progress =
+    verbosity() === "quiet" && !opts.json
+      ? quietProgress()
+      : createProgress({ json: opts.json === true, tty: process.stderr.isTTY === true });
   try {
     const summary = await ingest(db, paths, {
       services: { ocr, readers },
@@ -61,7 +82,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     progress.stop();
     for (const e of summary.pathErrors)
       process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
-    if (!opts.json) process.stderr.write(`${endTable(summary.results, summary.pathErrors)}\n`);
+    if (!opts.json) say(endTable(summary.results, summary.pathErrors));
     const bad =
       summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") ||
       summary.pathErrors.length > 0;
@@ -76,15 +97,16 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
 }
 
 export async function runExport(dbFile: string, outDir: string): Promise<number> {
-  if (await missingStore(dbFile))
-    throw new UserError(`${dbFile}: no such database — run \`selfeval ingest\` first`);
+  if (await missingStore(dbFile)) throw noDatabase(dbFile);
+  ensureOutputDir(outDir);
   const db = await openStore(dbFile);
   try {
     const s = await exportCsv(db, outDir);
-    process.stderr.write(
+    for (const w of s.warnings) warn(w);
+    say(
       `exported to ${s.dir}: ${Object.entries(s.files)
         .map(([f, n]) => `${f} (${n})`)
-        .join(", ")}\n`,
+        .join(", ")}`,
     );
     return EXIT_OK;
   } finally {
@@ -92,32 +114,64 @@ export async function runExport(dbFile: string, outDir: string): Promise<number>
   }
 }
 
-/** `show REPORT_ID|FILE`: the record with provenance, from the database or extracted on the fly. */
+/** A short id prefix as git takes one: 4 hex characters or more, and it must be unique. */
+const ID_PREFIX = /^[0-9a-f]{4,64}$/;
+
+/** The stored report a `show` argument names: a full id, a unique prefix, or a stored file. */
+async function resolveStored(db: Store, target: string): Promise<string | undefined> {
+  if (existsSync(target) && statSync(target).isFile()) return (await describeSource(target)).source.sha256;
+  const t = target.toLowerCase();
+  if (!ID_PREFIX.test(t)) return undefined;
+  const ids = await db.reportIdsWithPrefix(t, 4);
+  if (ids.length > 1)
+    throw new UserError(
+      `${target}: ${ids.length > 3 ? "more than 3" : ids.length} stored reports start with this (${ids
+        .slice(0, 3)
+        .map((i) => i.slice(0, 12))
+        .join(", ")}…) — give more characters of the id`,
+      EXIT_USAGE,
+      "ambiguous_id",
+    );
+  return ids[0];
+}
+
+/** `show REPORT_ID|PREFIX|FILE`: the record with provenance, from the database or extracted on the fly. */
 export async function runShow(
   target: string,
   opts: { db: string; json?: boolean; password?: string },
 ): Promise<number> {
   let report: Report | undefined;
-  let db: Store | undefined;
-  try {
-    if (!(await missingStore(opts.db))) {
-      db = await openStore(opts.db);
-      const id = /^[0-9a-f]{64}$/.test(target)
-        ? target
-        : existsSync(target)
-          ? (await describeSource(target)).source.sha256
-          : target;
-      report = await db.loadReport(id);
-      if (!report && /^[0-9a-f]{6,63}$/.test(target)) {
-        const ids = await db.reportIdsWithPrefix(target, 2);
-        if (ids.length === 1) report = await db.loadReport(ids[0]!);
+  const haveDb = !(await missingStore(opts.db));
+  if (haveDb) {
+    const db = await openStore(opts.db, { readonly: true });
+    try {
+      const id = await resolveStored(db, target);
+      if (id) {
+        const row = (await db.loadStoredReports()).find((r) => r.report_id === id);
+        if (row) {
+          const { record, invalid } = parseStoredRecord(row.record_json);
+          if (invalid) throw new UserError(`${row.source_path}: ${invalid}`);
+          if (!record)
+            throw new UserError(
+              `${row.source_path}: stored as ${row.status}${row.error ? ` (${row.error})` : ""}, so there is nothing to show — fix the file and ingest it again`,
+            );
+          report = record;
+        }
       }
+    } finally {
+      await db.close();
     }
-  } finally {
-    await db?.close();
   }
   if (!report) {
-    if (!existsSync(target)) throw new UserError(`${target}: not a stored report id and not a file`);
+    if (!existsSync(target)) {
+      throw new UserError(
+        ID_PREFIX.test(target.toLowerCase()) && haveDb
+          ? `${target}: no stored report id starts with this — \`selfeval compare\` lists the ids in ${opts.db}`
+          : `${target}: not a file${haveDb ? ` and not a report id in ${opts.db}` : `, and there is no database at ${opts.db} to look an id up in`} — give a PDF, a report id, or --db`,
+        EXIT_SOME_FAILED,
+        "not_found",
+      );
+    }
     const { ingestStages } = await import("../../pipelines/ingest.js");
     const { defaultContext } = await import("./load-document.js");
     const result = await processFile(target, ingestStages, defaultContext({ password: opts.password }));
@@ -131,14 +185,54 @@ export async function runShow(
   return EXIT_OK;
 }
 
-export function runSchema(): number {
-  process.stdout.write(`${JSON.stringify(z.toJSONSchema(Report, { io: "output" }), null, 2)}\n`);
+/** `schema`: the JSON Schema of the record, or (`--csv`) the documentation of every CSV file. */
+export function runSchema(opts: { csv?: boolean } = {}): number {
+  process.stdout.write(
+    opts.csv
+      ? csvDocumentation(CSV_FILES)
+      : `${JSON.stringify(z.toJSONSchema(Report, { io: "output" }), null, 2)}\n`,
+  );
   return EXIT_OK;
 }
 
-export async function runCheck(opts: { db: string; aliases?: string; quiet?: boolean }): Promise<number> {
-  if (await missingStore(opts.db))
-    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
+export interface CheckCliOptions {
+  db: string;
+  aliases?: string;
+  failOn?: "error" | "warning" | "none";
+  json?: boolean;
+}
+
+const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+/** A finding for scripts: decimals as JSON numbers, the file it is about named. */
+export function findingJson(f: Finding, files: ReadonlyMap<string, string>): Record<string, unknown> {
+  return {
+    rule: f.rule,
+    scope: f.scope,
+    severity: f.severity,
+    report_id: f.report_id,
+    source_file: f.source_file ?? files.get(f.report_id) ?? null,
+    other_report_id: f.other_report_id ?? null,
+    reference_report_id: f.reference_report_id ?? null,
+    department: f.department ?? null,
+    fiscal_year: f.fiscal_year ?? null,
+    field: f.field,
+    stated: jsonNumber(f.stated),
+    expected: jsonNumber(f.expected),
+    difference: jsonNumber(f.difference),
+    tolerance: jsonNumber(f.tolerance),
+    page: f.page ?? null,
+    other_page: f.other_page ?? null,
+    message: f.message,
+    evidence: f.evidence,
+  };
+}
+
+/** Runs the checks and stores the findings; returns them with the file name of each report. */
+async function checkFindings(
+  opts: CheckCliOptions,
+): Promise<{ findings: Finding[]; files: Map<string, string> }> {
+  if (await missingStore(opts.db)) throw noDatabase(opts.db);
   let identity: DepartmentIdentity;
   try {
     identity = DepartmentIdentity.fromFile(opts.aliases);
@@ -148,38 +242,69 @@ export async function runCheck(opts: { db: string; aliases?: string; quiet?: boo
   const db = await openStore(opts.db);
   try {
     const findings = await checkDatabase(db, { rules: checkRules, identity });
-    const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
-    process.stdout.write(
-      `${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info\n`,
-    );
-    const rules = new Map<string, number>();
-    for (const f of findings) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
-    process.stdout.write(`${[...rules.entries()].map(([r, k]) => `  ${r}: ${k}`).join("\n")}\n`);
-    if (!opts.quiet) {
-      for (const f of findings.filter((x) => x.severity !== "info")) {
-        process.stdout.write(
-          `${f.severity.padEnd(7)} ${f.source_file ?? "?"} p.${f.page ?? "?"} ${f.department ?? "?"} ${f.fiscal_year ?? "?"} ${f.rule} ${f.field}: ${f.message}\n`,
-        );
-      }
-    }
-    return EXIT_OK;
+    const files = new Map((await db.loadStoredReports()).map((r) => [r.report_id, r.source_file]));
+    return { findings, files };
   } finally {
     await db.close();
   }
 }
 
+/** Whether any finding is at or above the --fail-on severity. */
+export const failsOn = (findings: readonly Finding[], failOn: CheckCliOptions["failOn"] = "error"): boolean =>
+  failOn !== "none" && findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]);
+
+export async function runCheck(opts: CheckCliOptions): Promise<number> {
+  const { findings, files } = await checkFindings(opts);
+  const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
+  const rules = new Map<string, number>();
+  for (const f of findings) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  if (opts.json) {
+    const out = {
+      summary: {
+        findings: findings.length,
+        error: by("error"),
+        warning: by("warning"),
+        info: by("info"),
+        rules: Object.fromEntries(rules),
+      },
+      findings: findings.map((f) => findingJson(f, files)),
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    process.stdout.write(
+      `${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info\n`,
+    );
+    if (verbosity() !== "quiet") {
+      if (rules.size)
+        process.stdout.write(`${[...rules.entries()].map(([r, k]) => `  ${r}: ${k}`).join("\n")}\n`);
+      const shown = findings.filter((x) => verbosity() === "verbose" || x.severity !== "info");
+      for (const f of shown) {
+        process.stdout.write(
+          `${f.severity.padEnd(7)} ${f.source_file ?? files.get(f.report_id) ?? f.report_id.slice(0, 12)} p.${f.page ?? "?"} ${f.department ?? "?"} ${f.fiscal_year ?? "?"} ${f.rule} ${f.field}: ${f.message}\n`,
+        );
+      }
+    }
+  }
+  return failsOn(findings, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
 /**
  * `selfeval run PATHS --out DIR`: the main job in one go — ingest into DIR/selfeval.db, check,
  * export the CSVs into DIR, and write DIR/report.html. The exit status is ingest's (1 when some
- * files failed or were partial), after every step has run.
+ * files failed or were partial), or 1 for findings at --fail-on, after every step has run.
  */
 export async function runAll(
   paths: string[],
-  opts: IngestCliOptions & { out: string; aliases?: string },
+  opts: Omit<IngestCliOptions, "db"> & { out: string; aliases?: string; failOn?: CheckCliOptions["failOn"] },
 ): Promise<number> {
-  const status = await runIngest(paths, opts);
-  await runCheck({ db: opts.db, aliases: opts.aliases, quiet: true });
-  await runExport(opts.db, opts.out);
-  await runReport({ db: opts.db, out: path.join(opts.out, "report.html") });
-  return status;
+  // Before anything is read or created: an --out that is a file is a usage error, not a crash.
+  ensureOutputDir(opts.out);
+  const db = path.join(opts.out, "selfeval.db");
+  const status = await runIngest(paths, { ...opts, db });
+  const { findings } = await checkFindings({ db, aliases: opts.aliases });
+  const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
+  say(`${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info`);
+  await runExport(db, opts.out);
+  await runReport({ db, out: path.join(opts.out, "report.html") });
+  return status !== EXIT_OK ? status : failsOn(findings, opts.failOn ?? "none") ? EXIT_FINDINGS : EXIT_OK;
 }

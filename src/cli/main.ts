@@ -1,21 +1,96 @@
-import path from "node:path";
 /** The selfeval command line. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "../compare/run-compare.js";
+import { OutputPathError } from "../export/atomic-output.js";
 import { runReport } from "../report/run-report.js";
 import { VERSION } from "../version.js";
-import { runAll, runCheck, runExport, runIngest, runSchema, runShow } from "./commands.js";
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, UserError } from "./errors.js";
+import {
+  type CheckCliOptions,
+  type IngestCliOptions,
+  runAll,
+  runCheck,
+  runExport,
+  runIngest,
+  runSchema,
+  runShow,
+} from "./commands.js";
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, fileErrorLine, fsErrorLine, UserError } from "./errors.js";
 import { inspectJson, inspectText, paragraphsText } from "./inspect.js";
 import { defaultContext, processFile } from "./load-document.js";
+import { setVerbosity, verbosity } from "./verbosity.js";
 
 const program = new Command();
 program
   .name("selfeval")
   .description("Budget performance self-evaluation reports (绩效自评报告) from PDF to a checked dataset")
   .version(VERSION)
+  .option("-q, --quiet", "print only errors and the results asked for (no progress or summary lines)")
+  .option(
+    "-v, --verbose",
+    "print details too (info findings, timings) and a stack trace on an unexpected error",
+  )
   .exitOverride()
-  .configureOutput({ outputError: (s, write) => write(`selfeval: ${s.replace(/^error: /, "")}`) });
+  .hook("preAction", (_program, action) => setVerbosity(action.optsWithGlobals()));
+
+program.addHelpText(
+  "after",
+  `
+Examples:
+  $ selfeval run reports/ --out output        ingest, check, export CSVs and write output/report.html
+  $ selfeval ingest reports/2023 --ocr never  add a folder of text PDFs to output/selfeval.db
+  $ selfeval check --fail-on warning --json   findings as JSON; exit 1 when there is a warning or error
+  $ selfeval compare --year 2023 --sort -execution_rate_pct
+  $ selfeval show 8c99                         one report by a short id prefix (or give the PDF)
+
+Exit status: 0 ok; 1 some files failed or were partial, an output could not be written, or (check)
+findings at the --fail-on level; 2 usage error. The README lists the CSV columns (docs/csv.md).`,
+);
+
+const DEFAULT_DB = "output/selfeval.db";
+/** `--db`: a SQLite file or a postgres:// URL, also from SELFEVAL_DB. */
+const dbOption = (): Option =>
+  new Option("--db <file|url>", "SQLite database file or postgres:// URL")
+    .env("SELFEVAL_DB")
+    .default(DEFAULT_DB);
+const positiveNumber = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
+  return n;
+};
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
+  return n;
+};
+
+const ocrOption = (): Option =>
+  new Option("--ocr <mode>", "OCR for pages without a usable text layer")
+    .choices(["auto", "always", "never"])
+    .default("auto");
+
+/** The options of reading PDFs, shared by `ingest` and `run`. */
+function withIngestOptions(cmd: Command): Command {
+  return cmd
+    .option("--force", "re-extract files already in the database")
+    .option("--password <password>", "password for encrypted PDFs")
+    .addOption(ocrOption())
+    .option("--json", "one JSON line per finished file on stdout")
+    .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
+    .option(
+      "--max-image-megapixels <n>",
+      "refuse to decode or render page images larger than this",
+      positiveNumber,
+      100,
+    )
+    .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
+    .option("--concurrency <n>", "documents processed at once (default: CPU cores)", positiveInt)
+    .option("--ocr-workers <n>", "OCR worker threads shared by the batch (default: CPU cores)", positiveInt);
+}
+
+const failOnOption = (fallback: string): Option =>
+  new Option("--fail-on <severity>", "exit 1 when a finding of this severity or worse is found (none: never)")
+    .choices(["error", "warning", "none"])
+    .default(fallback);
 
 program
   .command("inspect")
@@ -24,10 +99,13 @@ program
   .option("--json", "print one JSON object")
   .option("--paragraphs", "print the text in reading order, one paragraph per line")
   .option("--password <password>", "password for an encrypted PDF")
-  .addOption(
-    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
-      .choices(["auto", "always", "never"])
-      .default("auto"),
+  .addOption(ocrOption())
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval inspect report.pdf               page kinds, heading tree and tables
+  $ selfeval inspect scan.pdf --json > layout.json`,
   )
   .action(
     async (
@@ -55,85 +133,67 @@ program
     },
   );
 
-const DEFAULT_DB = "output/selfeval.db";
-/** `--db`: a SQLite file or a postgres:// URL, also from SELFEVAL_DB. */
-const dbOption = (): Option =>
-  new Option("--db <file|url>", "SQLite database file or postgres:// URL")
-    .env("SELFEVAL_DB")
-    .default(DEFAULT_DB);
-const positiveNumber = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
-  return n;
-};
-const positiveInt = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
-  return n;
-};
-
-program
-  .command("ingest")
-  .description(
-    "read PDFs (files or folders, recursively) into the database; a file already stored is skipped",
+withIngestOptions(
+  program
+    .command("ingest")
+    .description(
+      "read PDFs (files or folders, recursively) into the database; a file already stored is skipped",
+    )
+    .argument("<paths...>", "PDF files or folders")
+    .addOption(dbOption()),
+)
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval ingest reports/                          every PDF under reports/ into output/selfeval.db
+  $ selfeval ingest a.pdf b.pdf --db audit.db --ocr never
+  $ selfeval ingest scans/ --ocr-workers 2 --timeout 900 --json > ingest.jsonl`,
   )
-  .argument("<paths...>", "PDF files or folders")
-  .addOption(dbOption())
-  .option("--force", "re-extract files already in the database")
-  .option("--password <password>", "password for encrypted PDFs")
-  .addOption(
-    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
-      .choices(["auto", "always", "never"])
-      .default("auto"),
-  )
-  .option("--json", "one JSON line per finished file on stdout")
-  .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
-  .option(
-    "--max-image-megapixels <n>",
-    "refuse to decode or render page images larger than this",
-    positiveNumber,
-    100,
-  )
-  .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
-  .option("--concurrency <n>", "documents processed at once (default: CPU cores)", positiveInt)
-  .option("--ocr-workers <n>", "OCR worker threads shared by the batch (default: CPU cores)", positiveInt)
-  .action(async (paths: string[], opts) => {
+  .action(async (paths: string[], opts: IngestCliOptions) => {
     process.exitCode = await runIngest(paths, opts);
   });
 
-program
-  .command("run")
-  .description("the main job: ingest PATHS, check, export the CSVs and write the HTML report into one folder")
-  .argument("<paths...>", "PDF files or folders")
-  .option("--out <dir>", "output folder (database, CSVs, report.html)", "output")
-  .option("--password <password>", "password for encrypted PDFs")
-  .addOption(
-    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
-      .choices(["auto", "always", "never"])
-      .default("auto"),
-  )
+withIngestOptions(
+  program
+    .command("run")
+    .description(
+      "the main job: ingest PATHS, check, export the CSVs and write the HTML report into one folder",
+    )
+    .argument("<paths...>", "PDF files or folders")
+    .option("--out <dir>", "output folder (database, CSVs, report.html)", "output"),
+)
   .option("--aliases <file>", "JSON file of department aliases (see README)")
-  .option("--force", "re-extract files already in the database")
+  .addOption(failOnOption("none"))
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval run reports/ --out output        output/selfeval.db, the CSV files and output/report.html
+  $ selfeval run reports/ --ocr never --fail-on error   exit 1 also when the checks find an error
+
+Exit status: ingest's (1 when a file failed or was partial), or 1 for findings at --fail-on.`,
+  )
   .action(
-    async (
-      paths: string[],
-      opts: {
-        out: string;
-        password?: string;
-        ocr: "auto" | "always" | "never";
-        aliases?: string;
-        force?: boolean;
-      },
-    ) => {
-      process.exitCode = await runAll(paths, { ...opts, db: path.join(opts.out, "selfeval.db") });
+    async (paths: string[], opts: IngestCliOptions & { out: string; aliases?: string; failOn: string }) => {
+      process.exitCode = await runAll(paths, {
+        ...opts,
+        failOn: opts.failOn as CheckCliOptions["failOn"],
+      });
     },
   );
 
 program
   .command("export")
-  .description("write the CSV files of the export contract")
+  .description("write the CSV files of the export contract (columns: docs/csv.md, `selfeval schema --csv`)")
   .addOption(dbOption())
   .option("--out <dir>", "output folder", "output")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval export --out csv/                reports.csv, budget_lines.csv, … replaced as one set`,
+  )
   .action(async (opts: { db: string; out: string }) => {
     process.exitCode = await runExport(opts.db, opts.out);
   });
@@ -141,10 +201,17 @@ program
 program
   .command("show")
   .description("one report with the page and printed text behind every value")
-  .argument("<report>", "report id (or a unique prefix) or a PDF file")
+  .argument("<report>", "report id (or a unique prefix of it, 4 characters or more) or a PDF file")
   .addOption(dbOption())
   .option("--json", "print the record as JSON")
   .option("--password <password>", "password for an encrypted PDF")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval show 8c99                        the stored report whose id starts with 8c99
+  $ selfeval show report.pdf --json           a stored file's record (or extracted on the fly)`,
+  )
   .action(async (target: string, opts: { db: string; json?: boolean; password?: string }) => {
     process.exitCode = await runShow(target, opts);
   });
@@ -156,8 +223,19 @@ program
   )
   .addOption(dbOption())
   .option("--aliases <file>", "JSON file of department aliases (see README)")
-  .option("--quiet", "print only the summary")
-  .action(async (opts: { db: string; aliases?: string; quiet?: boolean }) => {
+  .addOption(failOnOption("error"))
+  .option("--json", "print the findings as one JSON object (numbers as numbers)")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval check                            summary, then every error and warning; exit 1 on an error
+  $ selfeval check --fail-on warning          exit 1 on a warning too (none: always 0)
+  $ selfeval check --json > findings.json     { summary, findings: [...] }
+
+Exit status: 1 when a finding at the --fail-on level (default: error) is found, else 0.`,
+  )
+  .action(async (opts: CheckCliOptions) => {
     process.exitCode = await runCheck(opts);
   });
 
@@ -168,6 +246,12 @@ program
   )
   .addOption(dbOption())
   .option("--out <file>", "HTML file to write", "output/report.html")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval report --out audit/report.html   open it in a browser; it prints on A4`,
+  )
   .action(async (opts: { db: string; out: string }) => {
     process.exitCode = await runReport(opts);
   });
@@ -185,6 +269,14 @@ program
   )
   .option("--sort <column>", "sort by a column (prefix - for descending)")
   .option("--out <file>", "write to a file instead of stdout")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval compare --year 2023 --sort -execution_rate_pct
+  $ selfeval compare --department 卫生健康局 --format json   one row per year, numbers as JSON numbers
+  $ selfeval compare --format csv --out compare.csv`,
+  )
   .action(
     async (opts: {
       db: string;
@@ -200,10 +292,30 @@ program
 
 program
   .command("schema")
-  .description("print the JSON Schema of the report record (generated from the zod schemas)")
-  .action(() => {
-    process.exitCode = runSchema();
+  .description(
+    "print the JSON Schema of the report record (generated from the zod schemas), or with --csv the documentation of every CSV column",
+  )
+  .option("--csv", "document the CSV files instead (Markdown; docs/csv.md is this output)")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ selfeval schema > report.schema.json
+  $ selfeval schema --csv > docs/csv.md`,
+  )
+  .action((opts: { csv?: boolean }) => {
+    process.exitCode = runSchema(opts);
   });
+
+// Commander's own errors (unknown option, missing argument) get the same one-line shape as ours,
+// with where to look.
+for (const cmd of [program, ...program.commands]) {
+  const name = cmd === program ? "selfeval" : `selfeval ${cmd.name()}`;
+  cmd.configureOutput({
+    outputError: (s, write) =>
+      write(`selfeval: ${s.replace(/^error: /, "").trimEnd()} — see \`${name} --help\`\n`),
+  });
+}
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -224,7 +336,23 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`selfeval: ${err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`selfeval: unexpected error: ${(err as Error)?.stack ?? err}\n`);
+    if (err instanceof OutputPathError) {
+      process.stderr.write(`selfeval: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    const fsLine = fsErrorLine(err);
+    if (fsLine) {
+      process.stderr.write(`selfeval: ${fsLine}\n`);
+      if (verbosity() === "verbose") process.stderr.write(`${(err as Error).stack}\n`);
+      return EXIT_SOME_FAILED;
+    }
+    // A bug, not a user error: one line, the stack only when asked for.
+    const message = ((err as Error)?.message ?? String(err)).split("\n")[0];
+    process.stderr.write(
+      verbosity() === "verbose"
+        ? `selfeval: unexpected error: ${(err as Error)?.stack ?? err}\n`
+        : `selfeval: unexpected error: ${message} — run again with --verbose for details, and report it\n`,
+    );
     return EXIT_SOME_FAILED;
   }
 }

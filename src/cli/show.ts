@@ -1,7 +1,7 @@
 /** A report record as an auditor reads it: every value with the page and printed text behind it. */
 import type { Figure, Provenance, Text } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
-import { decimalCell } from "../export/export-csv.js";
+import { decimalCell } from "../export/csv-spec.js";
 
 const where = (p: Provenance): string =>
   `p.${p.page} “${p.text.length > 30 ? `${p.text.slice(0, 29)}…` : p.text}”${p.conf !== undefined ? ` (OCR ${p.conf}%)` : ""}`;

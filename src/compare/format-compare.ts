@@ -3,7 +3,8 @@
  * or JSON. Sorting is by any column, numerically where the column is a number.
  */
 import Big from "big.js";
-import { toCsv } from "../export/export-csv.js";
+import { toCsv } from "../export/csv-spec.js";
+import { jsonNumber } from "../export/json-number.js";
 import {
   COMPARE_COLUMNS,
   type CompareColumn,
@@ -99,12 +100,25 @@ function formatTable(rows: readonly CompareRow[]): string {
   return [line(header), rule, ...body.map(line)].join("\n") + "\n";
 }
 
+/** A row for scripts: every numeric column a JSON number (exact decimals stay exact to 15 digits). */
+export function compareJson(row: CompareRow): Record<CompareColumn, string | number | null> {
+  const out = {} as Record<CompareColumn, string | number | null>;
+  for (const c of COMPARE_COLUMNS) {
+    const v = row[c];
+    out[c] = NUMERIC_COLUMNS.has(c) && v !== null ? jsonNumber(String(v)) : v;
+  }
+  return out;
+}
+
 export function formatCompare(rows: readonly CompareRow[], format: CompareFormat, sortBy?: string): string {
   const sorted = sortRows(rows, sortBy);
-  if (format === "json") return `${JSON.stringify(sorted, null, 2)}\n`;
+  if (format === "json") return `${JSON.stringify(sorted.map(compareJson), null, 2)}\n`;
   if (format === "csv") {
     return toCsv(
-      COMPARE_COLUMNS.map((c) => ({ name: c, numeric: NUMERIC_COLUMNS.has(c) })),
+      COMPARE_COLUMNS.map((c) => ({
+        name: c,
+        type: NUMERIC_COLUMNS.has(c) ? ("number" as const) : ("text" as const),
+      })),
       sorted.map((r) => COMPARE_COLUMNS.map((c) => r[c])),
     );
   }

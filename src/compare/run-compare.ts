@@ -1,7 +1,7 @@
 /** `selfeval compare`: the comparison table of one year or one department, to stdout or a file. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { EXIT_OK, EXIT_USAGE, UserError } from "../cli/errors.js";
+import { say, warn } from "../cli/verbosity.js";
+import { ensureOutputFile, writeFileAtomic } from "../export/atomic-output.js";
 import { missingStore, openStore } from "../store/store.js";
 import { compareRows } from "./compare-rows.js";
 import { type CompareFormat, formatCompare, parseSort, SortColumnError } from "./format-compare.js";
@@ -17,7 +17,7 @@ export interface CompareCommandOptions {
 
 export async function runCompare(opts: CompareCommandOptions): Promise<number> {
   if (await missingStore(opts.db))
-    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
+    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first, or give --db`);
   const format = opts.format ?? "table";
   if (!["table", "csv", "json"].includes(format))
     throw new UserError(`unknown format "${format}"; use table, csv or json`, EXIT_USAGE);
@@ -37,13 +37,13 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
       ]
         .filter(Boolean)
         .join(" and ");
-      process.stderr.write(`no reports${what ? ` for ${what}` : ""} in ${db.location}\n`);
+      warn(`no reports${what ? ` for ${what}` : ""} in ${db.location}`);
     }
     const text = formatCompare(rows, format, opts.sort);
     if (opts.out) {
-      mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      writeFileSync(opts.out, text);
-      process.stderr.write(`wrote ${rows.length} rows to ${opts.out}\n`);
+      ensureOutputFile(opts.out, "--out", "compare.csv");
+      writeFileAtomic(opts.out, text);
+      say(`wrote ${rows.length} rows to ${opts.out}`);
     } else {
       process.stdout.write(text);
     }

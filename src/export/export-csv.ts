@@ -1,262 +1,165 @@
 /**
- * `selfeval export`: the CSV files of ../shared/spec/export-contract.md — UTF-8 with BOM, RFC 4180
- * quoting, CRLF line ends, amounts in 万元 without separators, cells a spreadsheet would execute
- * neutralised. Column names are a public interface: add columns, never rename or drop them.
+ * `selfeval export`: the CSV files of ../shared/spec/export-contract.md, from the column specs in
+ * csv-files.ts. Records are validated with their zod schema as they are loaded (an older version
+ * may have stored them differently); the whole set is written into a temporary folder and swapped
+ * in at once, so the folder never holds new and old files mixed.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import Big from "big.js";
-import { stringify } from "csv-stringify/sync";
-import type { Figure } from "../../schemas/provenance.js";
-import type { HeadlineKey, Report } from "../../schemas/report.js";
+import { Finding } from "../../schemas/finding.js";
+import { Report } from "../../schemas/report.js";
+import { loadFindings } from "../report/report-data.js";
 import type { Store } from "../store/store.js";
+import { ensureOutputDir, replaceFileSet } from "./atomic-output.js";
+import {
+  BUDGET_LINES,
+  DISCREPANCIES,
+  type DiscrepancyRow,
+  FIGURES,
+  type FigureRow,
+  INDICATORS,
+  ISSUES,
+  type Of,
+  PROJECTS,
+  REPORTS,
+  type ReportKey,
+  type ReportRow,
+  TASKS,
+} from "./csv-files.js";
+import { type CsvFile, renderCsv } from "./csv-spec.js";
 
-type Cell = string | number | null | undefined;
-interface Column {
-  name: string;
-  numeric?: boolean;
-}
-
-/** Formula injection: =, +, -, @, tab or CR at the start makes Excel/WPS evaluate a cell. */
-export function safeCell(value: Cell, numeric = false): string {
-  if (value === null || value === undefined) return "";
-  const s = String(value);
-  if (numeric && /^-?\d+(\.\d+)?$/.test(s)) return s;
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-/** Up to 6 decimals, no exponent, no thousands separators. */
-export function decimalCell(v: string | undefined): string {
-  if (v === undefined) return "";
-  const s = new Big(v).round(6).toFixed(6);
-  return s.replace(/\.?0+$/, "") || "0";
-}
-
-const fig = (f: Figure | undefined): string => (f ? decimalCell(f.value) : "");
-const bbox = (f: { prov: { bbox: number[] } } | undefined): string => (f ? f.prov.bbox.join(",") : "");
-
-export function toCsv(columns: readonly Column[], rows: readonly Cell[][]): string {
-  const body = stringify(
-    rows.map((r) => r.map((v, i) => safeCell(v, columns[i]?.numeric))),
-    { header: true, columns: columns.map((c) => c.name), record_delimiter: "\r\n", quoted_match: /[",\r\n]/ },
-  );
-  return `\uFEFF${body}`;
-}
-
-const cols = (spec: string): Column[] =>
-  spec
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((s) => (s.endsWith("#") ? { name: s.slice(0, -1), numeric: true } : { name: s }));
-
-const REPORT_COLUMNS =
-  cols(`report_id source_file source_path department fiscal_year# report_kind self_score# grade
-  budget_total_wan# initial_budget_wan# executed_total_wan# execution_rate_pct# income_total_wan# expenditure_total_wan#
-  basic_total_wan# basic_share_pct# project_total_wan# project_share_pct# yoy_change_wan# yoy_change_pct#
-  staff_authorized# staff_in_service# staff_contract# staff_retired# pages# ocr_pages# status error findings# source_paths`);
-const HEADLINE_COLUMNS: Array<[string, HeadlineKey]> = [
-  ["budget_total_wan", "budget_total"],
-  ["initial_budget_wan", "initial_budget"],
-  ["executed_total_wan", "executed_total"],
-  ["execution_rate_pct", "execution_rate"],
-  ["income_total_wan", "income_total"],
-  ["expenditure_total_wan", "expenditure_total"],
-  ["basic_total_wan", "basic_total"],
-  ["basic_share_pct", "basic_share"],
-  ["project_total_wan", "project_total"],
-  ["project_share_pct", "project_share"],
-  ["yoy_change_wan", "yoy_change"],
-  ["yoy_change_pct", "yoy_change_pct"],
-];
+export { decimalCell, safeCell, toCsv } from "./csv-spec.js";
 
 export interface ExportSummary {
   dir: string;
   files: Record<string, number>;
+  /** Stored data that could not be exported as it is (one line each, for the user). */
+  warnings: string[];
 }
 
-/** Writes every CSV to a temporary name first, then renames: a reader never sees half a file. */
-export async function exportCsv(store: Store, outDir: string): Promise<ExportSummary> {
-  mkdirSync(outDir, { recursive: true });
-  const stored = await store.loadStoredReports();
+/** A zod error as one short line: the first problem's path and message. */
+const zodLine = (e: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string => {
+  const i = e.issues[0];
+  return i ? `${i.path.map(String).join(".") || "record"}: ${i.message}` : "invalid";
+};
+
+/** The stored record, parsed and validated; a record that does not validate is reported, not cast. */
+export function parseStoredRecord(json: string | null): { record?: Report; invalid?: string } {
+  if (!json) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { invalid: "stored record is not valid JSON — run `selfeval ingest --force` on the file" };
+  }
+  const parsed = Report.safeParse(raw);
+  if (parsed.success) return { record: parsed.data };
+  return {
+    invalid: `stored record does not match this version's schema (${zodLine(parsed.error)}) — run \`selfeval ingest --force\` on the file`,
+  };
+}
+
+export interface ExportTables {
+  reports: ReportRow[];
+  budgetLines: Array<Of<Report["budget_lines"][number]>>;
+  indicators: Array<Of<Report["indicators"][number]>>;
+  tasks: Array<Of<Report["tasks"][number]>>;
+  projects: Array<Of<Report["projects"][number]>>;
+  figures: FigureRow[];
+  issues: Array<Of<Report["issues"][number]>>;
+  discrepancies: DiscrepancyRow[];
+  warnings: string[];
+}
+
+/** Everything the CSVs hold, read from the store once. */
+export async function loadExportTables(store: Store): Promise<ExportTables> {
   const findingCounts = await store.findingCounts();
   const pathsOf = new Map<string, string[]>();
   for (const r of await store.sourcePaths()) {
     pathsOf.set(r.report_id, [...(pathsOf.get(r.report_id) ?? []), r.path]);
   }
-
-  const reports: Cell[][] = [];
-  const lines: Cell[][] = [];
-  const indicators: Cell[][] = [];
-  const tasks: Cell[][] = [];
-  const projects: Cell[][] = [];
-  const figures: Cell[][] = [];
-  const issues: Cell[][] = [];
-  for (const s of stored) {
-    const rec = s.record_json ? (JSON.parse(s.record_json) as Report) : undefined;
-    const dept = rec?.department?.value ?? s.department ?? "";
-    const year = rec?.fiscal_year?.value ?? s.fiscal_year ?? "";
-    const head = (k: HeadlineKey): string => fig(rec?.headline[k]);
-    reports.push([
-      s.report_id,
-      s.source_file,
-      s.source_path,
-      dept,
-      year,
-      rec?.report_kind?.value,
-      fig(rec?.self_score),
-      rec?.grade?.value,
-      ...HEADLINE_COLUMNS.map(([, k]) => head(k)),
-      fig(rec?.staff.authorized),
-      fig(rec?.staff.in_service),
-      fig(rec?.staff.contract),
-      fig(rec?.staff.retired),
-      s.pages,
-      s.ocr_pages,
-      s.status,
-      s.error,
-      findingCounts.get(s.report_id) ?? 0,
-      (pathsOf.get(s.report_id) ?? [s.source_path]).join(" | "),
-    ]);
-    if (!rec) continue;
-    const id = [s.report_id, dept, year];
-    for (const l of rec.budget_lines) {
-      lines.push([
-        ...id,
-        l.section,
-        l.item,
-        l.item_as_printed,
-        fig(l.amount),
-        fig(l.share),
-        l.amount.prov.page,
-        bbox(l.amount),
-        l.amount.prov.text,
-        l.context,
-        l.share?.prov.page,
-      ]);
+  const t: ExportTables = {
+    reports: [],
+    budgetLines: [],
+    indicators: [],
+    tasks: [],
+    projects: [],
+    figures: [],
+    issues: [],
+    discrepancies: [],
+    warnings: [],
+  };
+  for (const s of await store.loadStoredReports()) {
+    const { record, invalid } = parseStoredRecord(s.record_json);
+    if (invalid) t.warnings.push(`${s.source_path}: ${invalid}`);
+    t.reports.push({
+      stored: s,
+      record,
+      invalid,
+      findings: findingCounts.get(s.report_id) ?? 0,
+      paths: pathsOf.get(s.report_id) ?? [],
+    });
+    if (!record) continue;
+    const report: ReportKey = {
+      report_id: s.report_id,
+      department: record.department?.value ?? s.department ?? "",
+      fiscal_year: record.fiscal_year?.value ?? s.fiscal_year ?? "",
+    };
+    const of = <T>(item: T): Of<T> => ({ report, item });
+    t.budgetLines.push(...record.budget_lines.map(of));
+    t.indicators.push(...record.indicators.map(of));
+    t.tasks.push(...record.tasks.map(of));
+    t.projects.push(...record.projects.map(of));
+    t.issues.push(...record.issues.map(of));
+    for (const st of record.statements) {
+      const c = record.headline[st.key];
+      const canonical =
+        !!c &&
+        c.value === st.figure.value &&
+        c.prov.page === st.figure.prov.page &&
+        c.prov.bbox.join() === st.figure.prov.bbox.join();
+      t.figures.push({ report, item: st, canonical });
     }
-    for (const x of rec.indicators) {
-      indicators.push([
-        ...id,
-        x.level1,
-        x.level2,
-        x.level3,
-        x.target.value,
-        x.target_op,
-        x.target_value ? decimalCell(x.target_value) : "",
-        x.target_unit,
-        x.actual?.value,
-        fig(x.weight),
-        fig(x.score),
-        x.page,
-        bbox(x),
-        x.deviation?.value,
-      ]);
-    }
-    for (const t of rec.tasks) {
-      tasks.push([
-        ...id,
-        t.seq,
-        t.name,
-        t.content?.value,
-        fig(t.planned),
-        t.goal?.value,
-        t.completion?.value,
-        t.prov.page,
-        t.pages.join(","),
-        t.planned?.prov.page,
-        bbox(t.planned),
-      ]);
-    }
-    for (const p of rec.projects) {
-      projects.push([
-        ...id,
-        p.name,
-        fig(p.budget),
-        fig(p.executed),
-        fig(p.rate),
-        p.prov.page,
-        p.context,
-        bbox(p),
-      ]);
-    }
-    for (const st of rec.statements) {
-      const canonical = rec.headline[st.key];
-      const isCanonical =
-        !!canonical &&
-        canonical.value === st.figure.value &&
-        canonical.prov.page === st.figure.prov.page &&
-        canonical.prov.bbox.join() === st.figure.prov.bbox.join();
-      figures.push([
-        ...id,
-        st.key,
-        fig(st.figure),
-        st.figure.unit,
-        st.context,
-        st.label,
-        isCanonical ? 1 : 0,
-        st.figure.prov.page,
-        bbox(st.figure),
-        st.figure.prov.text,
-        st.figure.prov.conf,
-      ]);
-    }
-    for (const i of rec.issues) issues.push([...id, i.stage, i.code, i.severity, i.message, i.page]);
   }
-  const discrepancies: Cell[][] = await store.discrepancyRows();
+  const findings = await loadFindings(store);
+  // By department, year, then as the checks found them (SQLite's order: missing first, then by code point).
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  findings.sort(
+    (a, b) =>
+      cmp(a.department ?? "", b.department ?? "") ||
+      (a.fiscal_year ?? 0) - (b.fiscal_year ?? 0) ||
+      a.id - b.id,
+  );
+  const fileOf = new Map(t.reports.map((r) => [r.stored.report_id, r.stored.source_file]));
+  for (const f of findings) {
+    const { id, ...rest } = f;
+    const parsed = Finding.safeParse({ ...rest, source_file: rest.source_file ?? fileOf.get(f.report_id) });
+    if (parsed.success) t.discrepancies.push({ ...parsed.data, id });
+    else
+      t.warnings.push(
+        `finding ${id} (${f.rule}) does not match the schema (${zodLine(parsed.error)}) — run \`selfeval check\` again`,
+      );
+  }
+  return t;
+}
 
-  const files: Array<[string, Column[], Cell[][]]> = [
-    ["reports.csv", REPORT_COLUMNS, reports],
-    [
-      "budget_lines.csv",
-      cols(
-        "report_id department fiscal_year# section item item_as_printed amount_wan# share_pct# page# bbox printed context share_page#",
-      ),
-      lines,
-    ],
-    [
-      "indicators.csv",
-      cols(
-        "report_id department fiscal_year# level1 level2 level3 target target_op target_value# target_unit actual weight# score# page# bbox deviation",
-      ),
-      indicators,
-    ],
-    [
-      "tasks.csv",
-      cols(
-        "report_id department fiscal_year# seq# name content planned_wan# goal completion page# pages planned_page# planned_bbox",
-      ),
-      tasks,
-    ],
-    [
-      "projects.csv",
-      cols(
-        "report_id department fiscal_year# name budget_wan# executed_wan# execution_rate_pct# page# context bbox",
-      ),
-      projects,
-    ],
-    [
-      "discrepancies.csv",
-      cols(
-        "rule scope severity report_id other_report_id department fiscal_year# field stated# expected# difference# page# message bbox other_page#",
-      ),
-      discrepancies,
-    ],
-    [
-      "figures.csv",
-      cols(
-        "report_id department fiscal_year# key value# unit context label canonical# page# bbox printed ocr_conf#",
-      ),
-      figures,
-    ],
-    ["issues.csv", cols("report_id department fiscal_year# stage code severity message page#"), issues],
+/** Writes every CSV into `outDir` as one set; returns the row count of each file. */
+export async function exportCsv(store: Store, outDir: string): Promise<ExportSummary> {
+  ensureOutputDir(outDir);
+  const t = await loadExportTables(store);
+  const rendered: Array<[CsvFile<never>, { text: string; rows: number }]> = [
+    [REPORTS, renderCsv(REPORTS, t.reports)],
+    [BUDGET_LINES, renderCsv(BUDGET_LINES, t.budgetLines)],
+    [INDICATORS, renderCsv(INDICATORS, t.indicators)],
+    [TASKS, renderCsv(TASKS, t.tasks)],
+    [PROJECTS, renderCsv(PROJECTS, t.projects)],
+    [DISCREPANCIES, renderCsv(DISCREPANCIES, t.discrepancies)],
+    [FIGURES, renderCsv(FIGURES, t.figures)],
+    [ISSUES, renderCsv(ISSUES, t.issues)],
   ];
-  const summary: ExportSummary = { dir: outDir, files: {} };
-  for (const [name, columns, rows] of files) {
-    const target = path.join(outDir, name);
-    const tmp = `${target}.tmp-${process.pid}`;
-    writeFileSync(tmp, toCsv(columns, rows));
-    renameSync(tmp, target);
-    summary.files[name] = rows.length;
-  }
+  replaceFileSet(
+    outDir,
+    rendered.map(([f, r]) => [f.name, r.text] as const),
+  );
+  const summary: ExportSummary = { dir: outDir, files: {}, warnings: t.warnings };
+  for (const [f, r] of rendered) summary.files[f.name] = r.rows;
   return summary;
 }

@@ -1,7 +1,8 @@
 /** `selfeval report`: the HTML report of a database, written atomically to `out`. */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXIT_OK, UserError } from "../cli/errors.js";
+import { say } from "../cli/verbosity.js";
+import { ensureOutputFile, writeFileAtomic } from "../export/atomic-output.js";
 import { missingStore, openStore } from "../store/store.js";
 import { VERSION } from "../version.js";
 import { type Region, renderCrops } from "./evidence-crops.js";
@@ -15,7 +16,9 @@ export interface ReportCommandOptions {
 
 export async function runReport(opts: ReportCommandOptions): Promise<number> {
   if (await missingStore(opts.db))
-    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first`);
+    throw new UserError(`${opts.db}: no such database — run \`selfeval ingest\` first, or give --db`);
+  // Before the (slow) page renderings: an --out that is a folder is a usage error.
+  ensureOutputFile(opts.out, "--out", "report.html");
   const db = await openStore(opts.db, { readonly: true });
   let text: string;
   let stats: { findings: number; crops: number; unavailable: number };
@@ -43,13 +46,10 @@ export async function runReport(opts: ReportCommandOptions): Promise<number> {
   } finally {
     await db.close();
   }
-  mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
   // Written beside the target and renamed, so a browser never shows a half-written report.
-  const tmp = `${opts.out}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, opts.out);
-  process.stderr.write(
-    `wrote ${opts.out} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB): ${stats.findings} findings, ${stats.crops} evidence images${stats.unavailable ? `, ${stats.unavailable} regions without source file` : ""}\n`,
+  writeFileAtomic(opts.out, text);
+  say(
+    `wrote ${opts.out} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB): ${stats.findings} findings, ${stats.crops} evidence images${stats.unavailable ? `, ${stats.unavailable} regions without source file` : ""}`,
   );
   return EXIT_OK;
 }

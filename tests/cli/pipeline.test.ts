@@ -52,7 +52,9 @@ beforeAll(() => {
     "never",
   ]);
   expect(ingest.status, ingest.stderr).toBe(0);
-  expect(selfeval(["check", "--db", db, "--quiet"]).status).toBe(0);
+  // The samples hold planted contradictions: check exits 1 by default (--fail-on error), 0 with none.
+  expect(selfeval(["check", "--db", db, "--quiet"]).status).toBe(1);
+  expect(selfeval(["check", "--db", db, "--quiet", "--fail-on", "none"]).status).toBe(0);
   const exp = selfeval(["export", "--db", db, "--out", dir]);
   expect(exp.status, exp.stderr).toBe(0);
 });

@@ -10,6 +10,7 @@ import {
   compareRow,
   compareRows,
   departmentMatches,
+  NUMERIC_COLUMNS,
 } from "../../src/compare/compare-rows.js";
 import { displayWidth } from "../../src/compare/display-width.js";
 import { formatCompare, SortColumnError, sortRows } from "../../src/compare/format-compare.js";
@@ -127,7 +128,7 @@ describe("formatCompare", () => {
     }
   });
 
-  it("writes CSV with BOM and CRLF and JSON with exact values", async () => {
+  it("writes CSV with BOM and CRLF and JSON with numbers as numbers of the exact values", async () => {
     const rows = await compareRows(db);
     const csv = formatCompare(rows, "csv", "fiscal_year");
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -136,8 +137,20 @@ describe("formatCompare", () => {
     expect(lines).toHaveLength(rows.length + 2);
     expect(lines.at(-1)).toBe("");
     expect(csv.replace(/\r\n/g, "")).not.toContain("\n");
-    const json = JSON.parse(formatCompare(rows, "json"));
-    expect(json).toEqual(rows);
+    const json = JSON.parse(formatCompare(rows, "json")) as Array<Record<string, unknown>>;
+    expect(json).toHaveLength(rows.length);
+    json.forEach((j, i) => {
+      const row = rows[i]!;
+      for (const c of COMPARE_COLUMNS) {
+        const v = row[c];
+        if (v === null) expect(j[c], c).toBeNull();
+        else if (NUMERIC_COLUMNS.has(c)) {
+          expect(typeof j[c], c).toBe("number");
+          // The number printed is the exact decimal of the record (no float noise).
+          expect(new Big(String(j[c])).eq(new Big(String(v))), `${c} ${v}`).toBe(true);
+        } else expect(j[c], c).toBe(v);
+      }
+    });
   });
 
   it("runCompare writes a file and rejects an unknown sort column as a usage error", async () => {
