@@ -3,6 +3,7 @@
  * Storing the record is the batch runner's job (src/store), one transaction per report.
  */
 import { extractRecord } from "../src/extract/stage.js";
+import { finalizeRecord } from "../src/ingest/finalize-record.js";
 import type { Stage } from "../src/pipeline/stage.js";
 import { definitions } from "./definitions.js";
 import { readStages } from "./read.js";
@@ -10,4 +11,5 @@ import { readStages } from "./read.js";
 export const ingestStages: Stage[] = [
   ...readStages, // bytes → pages → layout (pipelines/read.ts)
   extractRecord(definitions), // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
+  finalizeRecord, // unread pages make it partial; invisible characters out of names and keys
 ];

@@ -14,14 +14,23 @@ import { CSV_FILES } from "../export/csv-files.js";
 import { csvDocumentation } from "../export/csv-spec.js";
 import { exportCsv, parseStoredRecord } from "../export/export-csv.js";
 import { jsonNumber } from "../export/json-number.js";
-import { ingest } from "../ingest/ingest.js";
+import { findPdfFiles } from "../ingest/find-files.js";
+import { ingestFiles } from "../ingest/ingest.js";
+import { storeProblem } from "../ingest/store-errors.js";
 import { OcrPool } from "../ocr/tesseract-pool.js";
 import { describeSource } from "../pdf/stages.js";
-import { ReaderPool } from "../pdf/worker-pool.js";
 import { runReport } from "../report/run-report.js";
 import { missingStore, openStore, type Store } from "../store/store.js";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UserError } from "./errors.js";
-import { createProgress, endTable, fileLine, type Progress } from "./progress.js";
+import { printable } from "../text/hygiene.js";
+import {
+  EXIT_FINDINGS,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  EXIT_SOME_FAILED,
+  EXIT_USAGE,
+  UserError,
+} from "./errors.js";
+import { createProgress, endTable } from "./progress.js";
 import { formatReport } from "./show.js";
 import { say, verbosity, warn } from "./verbosity.js";
 
@@ -36,62 +45,100 @@ export interface IngestCliOptions {
   concurrency?: number;
   ocrWorkers?: number;
   maxImageMegapixels?: number;
+  /** Memory one document may use, MB. */
+  maxMemory?: number;
 }
 
 const noDatabase = (db: string): UserError =>
   new UserError(`${db}: no such database — run \`selfeval ingest\` first, or give --db`);
 
-/** With --quiet only the files that went wrong are named, as they finish. */
-const quietProgress = (): Progress => ({
-  start: () => undefined,
-  file: (r) => {
-    if (r.outcome === "failed" || r.outcome === "partial") process.stderr.write(`${fileLine(r)}\n`);
-  },
-  stop: () => undefined,
-});
-
 export async function runIngest(paths: string[], opts: IngestCliOptions): Promise<number> {
-  const db = await openStore(opts.db);
-  // One OCR pool and one set of reader threads for the whole batch, created once (workers start
-  // lazily) and terminated on exit.
-  const ocr = new OcrPool({ workers: opts.ocrWorkers });
-  const readers = new ReaderPool(opts.concurrency ?? os.availableParallelism());
-  const stop = (): void => {
-    void ocr.close();
-    void readers.close();
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  const progress =
-    verbosity() === "quiet" && !opts.json
-      ? quietProgress()
-      : createProgress({ json: opts.json === true, tty: process.stderr.isTTY === true });
+  const found = await findPdfFiles(paths);
+  for (const e of found.errors)
+    process.stderr.write(`selfeval: ${printable(`${e.path}: ${e.message}`)} — check the path\n`);
+  if (found.files.length === 0) {
+    // Nothing to read: say so, and leave no empty database behind.
+    process.stderr.write(
+      `selfeval: warning: no PDF files found in ${printable(paths.join(", "))} — nothing was read and no database was created; check the paths (folders are searched for *.pdf files)\n`,
+    );
+    return EXIT_SOME_FAILED;
+  }
+  let db: Store;
   try {
-    const summary = await ingest(db, paths, {
-      services: { ocr, readers },
+    db = await openStore(opts.db);
+  } catch (err) {
+    const p = storeProblem(err, opts.db);
+    throw new UserError(printable(p.line), EXIT_SOME_FAILED, p.code);
+  }
+  // One OCR pool for the whole batch, created once (workers start lazily) and terminated on exit.
+  const ocr = new OcrPool({ workers: opts.ocrWorkers });
+  const progress = createProgress({
+    json: opts.json === true,
+    tty: process.stderr.isTTY === true,
+    quiet: verbosity() === "quiet",
+  });
+  for (const n of found.notices) progress.note(`note: ${n}`);
+  // First SIGINT/SIGTERM: take no more files, abandon the ones in progress (nothing read only in
+  // part is stored), print the summary, exit 130. A second one quits at once.
+  const interrupt = new AbortController();
+  let signals = 0;
+  const onSignal = (): void => {
+    signals++;
+    if (signals === 1) {
+      progress.note(
+        "interrupted: stopping — files in progress are abandoned, not stored (press Ctrl-C again to quit at once)",
+      );
+      interrupt.abort();
+      return;
+    }
+    process.stderr.write("\nselfeval: quit at once; files not finished are not stored\n");
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const summary = await ingestFiles(db, found, {
+      ocrPool: ocr,
       force: opts.force,
       password: opts.password,
       ocr: opts.ocr,
       timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
       maxPages: opts.maxPages,
       maxImagePixels: opts.maxImageMegapixels ? Math.round(opts.maxImageMegapixels * 1e6) : undefined,
+      maxMemoryMb: opts.maxMemory,
       concurrency: opts.concurrency,
-      onStart: (total) => progress.start(total),
+      interrupt: interrupt.signal,
+      onStart: (files) => progress.start(files),
+      onProgress: (file, counts) => progress.progress(file, counts),
       onFile: (r) => progress.file(r),
     });
     progress.stop();
-    for (const e of summary.pathErrors)
-      process.stderr.write(`selfeval: ${e.path}: ${e.message} — check the path\n`);
     if (!opts.json) say(endTable(summary.results, summary.pathErrors));
+    if (summary.stoppedBy)
+      process.stderr.write(`selfeval: batch stopped: ${printable(summary.stoppedBy.line)}\n`);
+    if (summary.interrupted) {
+      // Nothing more is stored; OCR still busy on an abandoned page must not hold the exit.
+      setTimeout(() => process.exit(EXIT_INTERRUPTED), 2000).unref();
+      return EXIT_INTERRUPTED;
+    }
+    // 1 also when a file was already stored as partial or failed: the database still holds a
+    // reading that is not complete.
     const bad =
-      summary.results.some((r) => r.outcome === "failed" || r.outcome === "partial") ||
+      summary.stoppedBy !== undefined ||
+      summary.results.some(
+        (r) =>
+          r.outcome === "failed" ||
+          r.outcome === "partial" ||
+          r.outcome === "not_started" ||
+          (r.outcome === "unchanged" && r.storedStatus !== "ok" && r.storedStatus !== "skipped"),
+      ) ||
       summary.pathErrors.length > 0;
     return bad ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    progress.stop();
     await ocr.close();
-    await readers.close();
     await db.close();
   }
 }
@@ -301,6 +348,8 @@ export async function runAll(
   ensureOutputDir(opts.out);
   const db = path.join(opts.out, "selfeval.db");
   const status = await runIngest(paths, { ...opts, db });
+  // Nothing was found to read (no database made), or the batch was interrupted: stop here.
+  if ((await missingStore(db)) || status === EXIT_INTERRUPTED) return status;
   const { findings } = await checkFindings({ db, aliases: opts.aliases });
   const by = (sev: string): number => findings.filter((f) => f.severity === sev).length;
   say(`${findings.length} findings: ${by("error")} errors, ${by("warning")} warnings, ${by("info")} info`);

@@ -4,11 +4,13 @@
  *   1    some files failed or were partial, a file given could not be read, an output could not be
  *        written (check: findings at the --fail-on level)
  *   2    usage error (unknown option, missing argument, an output path of the wrong kind)
+ * 130    interrupted (SIGINT/SIGTERM): files not finished were not stored; run again to finish
  */
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_FINDINGS = 1;
+export const EXIT_INTERRUPTED = 130;
 
 /** An error reported to the user as one line: what, where, and what to do. */
 export class UserError extends Error {

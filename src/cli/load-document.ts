@@ -1,11 +1,18 @@
 /** Opens one file through the reading pipeline, turning every failure into a FailureInfo. */
 import { readStages } from "../../pipelines/read.js";
+import { DEFAULT_MAX_IMAGE_PIXELS } from "../pdf/open-document.js";
 import { describeSource, newResult, releaseDocument } from "../pdf/stages.js";
-import type { ExtractionResult } from "../pipeline/extraction-result.js";
+import type { ExtractionResult, SourceFile } from "../pipeline/extraction-result.js";
 import { runStages, type Stage, type StageContext } from "../pipeline/stage.js";
 
 export function defaultContext(overrides: Partial<StageContext> = {}): StageContext {
-  return { ocr: "auto", maxPages: 2000, maxImagePixels: 100_000_000, services: {}, ...overrides };
+  return {
+    ocr: "auto",
+    maxPages: 2000,
+    maxImagePixels: DEFAULT_MAX_IMAGE_PIXELS,
+    services: {},
+    ...overrides,
+  };
 }
 
 /** Reads the file and runs `stages`; never throws for problems with the file itself. */
@@ -40,6 +47,22 @@ export async function processFile(
     };
     return failed;
   }
+  return processSource(result.source, result.bytes!, stages, ctx);
+}
+
+/**
+ * Runs `stages` over bytes already read (the batch runner reads and hashes each file itself).
+ * `onResult` sees the result object as soon as it exists, for progress reporting.
+ */
+export async function processSource(
+  source: SourceFile,
+  bytes: Uint8Array,
+  stages: readonly Stage[] = readStages,
+  ctx: StageContext = defaultContext(),
+  onResult?: (r: ExtractionResult) => void,
+): Promise<ExtractionResult> {
+  const result = newResult(source, bytes);
+  onResult?.(result);
   try {
     await runStages(result, stages, ctx);
     if (result.status === "pending") result.status = "ok";

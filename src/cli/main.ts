@@ -78,9 +78,15 @@ function withIngestOptions(cmd: Command): Command {
     .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
     .option(
       "--max-image-megapixels <n>",
-      "refuse to decode or render page images larger than this",
+      "refuse files holding page images larger than this (compressed streams: 3 bytes a pixel at most)",
       positiveNumber,
-      100,
+      40,
+    )
+    .option(
+      "--max-memory <mb>",
+      "memory one document may use (its reader process) before it fails alone",
+      positiveInt,
+      768,
     )
     .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
     .option("--concurrency <n>", "documents processed at once (default: CPU cores)", positiveInt)

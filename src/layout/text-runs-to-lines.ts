@@ -23,23 +23,76 @@ export const CHUNK_GAP_EM = 1.6;
  * its unit — so they are left out of the text (they refer to a note, they are not content).
  */
 export function withoutNoteMarks(runs: readonly TextRun[]): TextRun[] {
+  const isMark = (r: TextRun): boolean => /^[\d①-⑩*†‡]{1,2}$/.test(r.text.trim());
+  if (!runs.some(isMark)) return [...runs];
+  const hosts = new HostIndex(runs);
   const marks = new Set<TextRun>();
-  for (const r of runs) {
-    if (!/^[\d①-⑩*†‡]{1,2}$/.test(r.text.trim())) continue;
-    const b = baselineOf(r);
-    const host = runs.find(
-      (o) =>
-        o !== r &&
-        o.fontSize >= r.fontSize * 1.3 &&
-        // raised: its baseline well above the neighbour's, but inside the neighbour's height
-        b < baselineOf(o) - o.fontSize * 0.2 &&
-        b > o.y0 &&
-        // touching it on the left or the right
-        (Math.abs(r.x0 - o.x1) < o.fontSize * 0.6 || Math.abs(o.x0 - r.x1) < o.fontSize * 0.6),
-    );
-    if (host) marks.add(r);
-  }
+  for (const r of runs) if (isMark(r) && hosts.hasHost(r)) marks.add(r);
   return marks.size === 0 ? [...runs] : runs.filter((r) => !marks.has(r));
+}
+
+/**
+ * The runs a footnote mark may be attached to, on a grid: looking a mark's host up among all runs
+ * of the page was quadratic (a page of 300,000 digit runs took minutes). Each run is filed under
+ * the cells of the two zones where a mark touching it may sit — its left and right edge, ±0.6 em,
+ * between its top and its raised baseline — so a mark is compared with the few runs near it only.
+ */
+class HostIndex {
+  private readonly cell: number;
+  private readonly grid = new Map<string, TextRun[]>();
+  /** Runs whose zones would cover too many cells (huge fonts): checked against every mark. */
+  private readonly big: TextRun[] = [];
+
+  constructor(runs: readonly TextRun[]) {
+    const sizes = runs.map((r) => r.fontSize).sort((a, b) => a - b);
+    this.cell = Math.max(2, sizes[Math.floor(sizes.length / 2)] ?? 10);
+    for (const o of runs) {
+      const reach = o.fontSize * 0.6;
+      const yLo = o.y0;
+      const yHi = baselineOf(o) - o.fontSize * 0.2;
+      if (!(yHi > yLo)) continue;
+      const zones = [
+        [o.x1 - reach, o.x1 + reach],
+        [o.x0 - reach, o.x0 + reach],
+      ] as const;
+      const cells: string[] = [];
+      for (const [xLo, xHi] of zones) {
+        for (let cx = Math.floor(xLo / this.cell); cx <= Math.floor(xHi / this.cell); cx++)
+          for (let cy = Math.floor(yLo / this.cell); cy <= Math.floor(yHi / this.cell); cy++) {
+            cells.push(`${cx},${cy}`);
+            if (cells.length > 64) break;
+          }
+      }
+      if (cells.length > 64) {
+        this.big.push(o);
+        continue;
+      }
+      for (const k of new Set(cells)) {
+        const list = this.grid.get(k);
+        if (list) list.push(o);
+        else this.grid.set(k, [o]);
+      }
+    }
+  }
+
+  /** Some run, in a font at least 1.3× larger, that the raised mark `r` touches on its left or right. */
+  hasHost(r: TextRun): boolean {
+    const b = baselineOf(r);
+    const isHost = (o: TextRun): boolean =>
+      o !== r &&
+      o.fontSize >= r.fontSize * 1.3 &&
+      // raised: its baseline well above the neighbour's, but inside the neighbour's height
+      b < baselineOf(o) - o.fontSize * 0.2 &&
+      b > o.y0 &&
+      // touching it on the left or the right
+      (Math.abs(r.x0 - o.x1) < o.fontSize * 0.6 || Math.abs(o.x0 - r.x1) < o.fontSize * 0.6);
+    const cy = Math.floor(b / this.cell);
+    for (const x of [r.x0, r.x1]) {
+      const list = this.grid.get(`${Math.floor(x / this.cell)},${cy}`);
+      if (list?.some(isHost)) return true;
+    }
+    return this.big.some(isHost);
+  }
 }
 
 export function textRunsToLines(runs: readonly TextRun[], page: number): Line[] {

@@ -8,7 +8,7 @@ import type { PageContent } from "../layout/page-model.js";
 import { type PageRaster, pageRaster } from "../ocr/page-image.js";
 import { loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
 import { operatorsToGraphics } from "./page-content.js";
-import { type DocumentInfo, documentInfo, type PageReadError, readPages } from "./read-pages.js";
+import { type DocumentInfo, documentInfo, type PageReading, readPages } from "./read-pages.js";
 
 export interface RasterOptions {
   dpi: number;
@@ -17,7 +17,7 @@ export interface RasterOptions {
 
 export interface DocumentSource {
   info: DocumentInfo;
-  readPages(): Promise<{ pages: PageContent[]; errors: PageReadError[] }>;
+  readPages(): Promise<PageReading>;
   /** The page's pixels for OCR (an embedded scan at its own resolution, or a rendering). */
   raster(content: PageContent, options: RasterOptions): Promise<PageRaster>;
   close(): Promise<void>;
@@ -35,7 +35,7 @@ export class InProcessSource implements DocumentSource {
     return new InProcessSource(doc, await documentInfo(doc));
   }
 
-  readPages(): Promise<{ pages: PageContent[]; errors: PageReadError[] }> {
+  readPages(): Promise<PageReading> {
     return readPages(this.doc);
   }
 

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import { checkStreams, type StreamViolation, streamBytesFor } from "./stream-limits.js";
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve("pdfjs-dist/package.json"));
@@ -46,7 +47,10 @@ export type PdfErrorCode =
   | "encrypted"
   | "wrong_password"
   | "damaged_pdf"
-  | "too_many_pages";
+  | "no_pages"
+  | "too_many_pages"
+  | "image_too_large"
+  | "stream_too_large";
 
 /** A PDF that cannot be opened; `code` is stable, `hint` says what the user can do. */
 export class PdfOpenError extends Error {
@@ -65,6 +69,8 @@ export interface OpenOptions {
   password?: string;
   /** Guard against hostile files: refuse documents with more pages than this. */
   maxPages?: number;
+  /** Largest image (width × height) pdf.js may decode; a file holding a larger one is refused. */
+  maxImagePixels?: number;
 }
 
 const PDF_MAGIC = Buffer.from("%PDF-");
@@ -74,14 +80,10 @@ export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Pro
   if (bytes.length === 0) {
     throw new PdfOpenError("empty_file", "the file is empty (0 bytes)", "re-export or re-download the file");
   }
-  // Real PDFs may carry a little junk before the header; pdf.js tolerates up to 1 KB.
-  if (Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_MAGIC) < 0) {
-    throw new PdfOpenError(
-      "not_a_pdf",
-      "not a PDF (no %PDF- header)",
-      "check that the file really is a PDF; convert other formats to PDF first",
-    );
-  }
+  await refuseOtherFormats(bytes);
+  const maxImagePixels = options.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
+  const violation = checkStreams(bytes, { maxImagePixels, maxStreamBytes: streamBytesFor(maxImagePixels) });
+  if (violation) throw limitError(violation, maxImagePixels);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -94,6 +96,10 @@ export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Pro
     useSystemFonts: false,
     disableFontFace: true,
     stopAtErrors: false,
+    // Images larger than this are not decoded (the check above catches those it can see).
+    maxImageSize: maxImagePixels,
+    // Renderings for OCR are bounded by the same pixel limit (4 bytes a pixel).
+    canvasMaxAreaInBytes: maxImagePixels * 4,
     verbosity: 0,
   });
   let doc: PDFDocumentProxy;
@@ -103,8 +109,20 @@ export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Pro
     await task.destroy().catch(() => undefined);
     throw classifyOpenError(cause, options.password !== undefined);
   }
-  if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
-    const n = doc.numPages;
+  // pdf.js takes the page count from the page tree's /Count: a damaged tree gives 0 or a
+  // nonsense number, and such a file must fail as damaged, not pass as an empty document.
+  const n = doc.numPages;
+  if (!Number.isInteger(n) || n < 1) {
+    await doc.destroy();
+    throw new PdfOpenError(
+      "no_pages",
+      n < 0 || !Number.isInteger(n)
+        ? `the PDF is damaged: its page tree gives an impossible page count (${n})`
+        : "the PDF has no pages",
+      "re-export or re-download the file; a complete copy has pages",
+    );
+  }
+  if (options.maxPages !== undefined && n > options.maxPages) {
     await doc.destroy();
     throw new PdfOpenError(
       "too_many_pages",
@@ -113,6 +131,55 @@ export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Pro
     );
   }
   return doc;
+}
+
+export const DEFAULT_MAX_IMAGE_PIXELS = 40_000_000;
+
+function limitError(v: StreamViolation, maxImagePixels: number): PdfOpenError {
+  const mp = (n: number): string => `${Math.round(n / 1e5) / 10} megapixels`;
+  if (v.kind === "image")
+    return new PdfOpenError(
+      "image_too_large",
+      `holds an image of ${v.width}×${v.height} px (${mp(v.width * v.height)}), over the limit of ${mp(maxImagePixels)}`,
+      "raise --max-image-megapixels if the file is genuine",
+    );
+  return new PdfOpenError(
+    "stream_too_large",
+    `holds a compressed stream that expands to more than ${Math.round(v.bytes / 1e6)} MB (at byte ${v.offset}): a damaged or hostile file`,
+    "re-export the file; if it is genuine, raise --max-image-megapixels (the stream limit follows it)",
+  );
+}
+
+/** Real PDFs may carry a little junk before the header; pdf.js tolerates up to 1 KB. */
+const HEADER_WINDOW = 1024;
+
+/**
+ * Refuses a file that is some other format, by its magic bytes. A ZIP (or any container) whose
+ * first member is a stored PDF has "%PDF-" in its first kilobyte, and pdf.js would read the PDF
+ * inside it: it must be unpacked, not half-read. A Word or image file is told what it is.
+ */
+async function refuseOtherFormats(bytes: Uint8Array): Promise<void> {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_WINDOW));
+  if (head.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return;
+  const { fileTypeFromBuffer } = await import("file-type");
+  const type = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  if (type && type.ext !== "pdf") {
+    const archive = ["zip", "gz", "7z", "rar", "tar", "bz2", "xz", "zst", "cab", "ar"].includes(type.ext);
+    throw new PdfOpenError(
+      "not_a_pdf",
+      `not a PDF: the file is ${archive ? "an archive" : "a file"} of type .${type.ext} (${type.mime})`,
+      archive
+        ? "unpack it and ingest the PDF files inside"
+        : "convert it to PDF first (e.g. export or print to PDF)",
+    );
+  }
+  if (head.indexOf(PDF_MAGIC) < 0) {
+    throw new PdfOpenError(
+      "not_a_pdf",
+      "not a PDF (no %PDF- header)",
+      "check that the file really is a PDF; convert other formats to PDF first",
+    );
+  }
 }
 
 function classifyOpenError(cause: unknown, hadPassword: boolean): PdfOpenError {

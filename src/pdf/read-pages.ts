@@ -12,6 +12,18 @@ export interface PageReadError {
   message: string;
 }
 
+/**
+ * Text runs kept per page. A real page has a few thousand at most (LibreOffice ~13 a line, OCR one
+ * a word); a hostile one can have hundreds of thousands, and layout and extraction grow faster
+ * than linearly with them. The rest are dropped, with an issue: the page is then not fully read.
+ */
+export const MAX_RUNS_PER_PAGE = 20_000;
+
+export interface PageCapped {
+  page: number;
+  runs: number;
+}
+
 export interface DocumentInfo {
   numPages: number;
   producer?: string;
@@ -31,17 +43,27 @@ export async function documentInfo(doc: PDFDocumentProxy): Promise<DocumentInfo>
   };
 }
 
-export async function readPages(
-  doc: PDFDocumentProxy,
-): Promise<{ pages: PageContent[]; errors: PageReadError[] }> {
+export interface PageReading {
+  pages: PageContent[];
+  errors: PageReadError[];
+  capped: PageCapped[];
+}
+
+export async function readPages(doc: PDFDocumentProxy): Promise<PageReading> {
   const pdfjs = await loadPdfJs();
   const pages: PageContent[] = [];
   const errors: PageReadError[] = [];
+  const capped: PageCapped[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
       try {
-        pages.push(await readPageContent(pdfjs, page));
+        const content = await readPageContent(pdfjs, page);
+        if (content.runs.length > MAX_RUNS_PER_PAGE) {
+          capped.push({ page: n, runs: content.runs.length });
+          content.runs = content.runs.slice(0, MAX_RUNS_PER_PAGE);
+        }
+        pages.push(content);
       } finally {
         page.cleanup();
       }
@@ -60,5 +82,5 @@ export async function readPages(
       });
     }
   }
-  return { pages, errors };
+  return { pages, errors, capped };
 }

@@ -7,7 +7,14 @@ import { InProcessSource } from "./document-source.js";
 import { PdfOpenError } from "./open-document.js";
 
 export type WorkerRequest =
-  | { id: number; type: "open"; bytes: Uint8Array; password?: string; maxPages?: number }
+  | {
+      id: number;
+      type: "open";
+      bytes: Uint8Array;
+      password?: string;
+      maxPages?: number;
+      maxImagePixels?: number;
+    }
   | { id: number; type: "pages" }
   | {
       id: number;
@@ -31,7 +38,11 @@ parentPort?.on("message", async (req: WorkerRequest) => {
     switch (req.type) {
       case "open":
         await source?.close();
-        source = await InProcessSource.open(req.bytes, { password: req.password, maxPages: req.maxPages });
+        source = await InProcessSource.open(req.bytes, {
+          password: req.password,
+          maxPages: req.maxPages,
+          maxImagePixels: req.maxImagePixels,
+        });
         value = source.info;
         break;
       case "pages":

@@ -7,6 +7,7 @@ import { addIssue, type ExtractionResult, fail, type SourceFile } from "../pipel
 import type { Stage } from "../pipeline/stage.js";
 import { type DocumentSource, InProcessSource } from "./document-source.js";
 import { PdfOpenError } from "./open-document.js";
+import { MAX_RUNS_PER_PAGE } from "./read-pages.js";
 import type { ReaderPool } from "./worker-pool.js";
 
 /** Files larger than this are refused before reading (hostile or mistaken inputs). */
@@ -31,7 +32,12 @@ export const openDocument: Stage = {
   async run(result, ctx) {
     const bytes = result.bytes ?? new Uint8Array();
     const pool = ctx.services.readers as ReaderPool | undefined;
-    const options = { password: ctx.password, maxPages: ctx.maxPages, signal: ctx.signal };
+    const options = {
+      password: ctx.password,
+      maxPages: ctx.maxPages,
+      maxImagePixels: ctx.maxImagePixels,
+      signal: ctx.signal,
+    };
     try {
       const reader: DocumentSource = pool
         ? await pool.open(bytes, options)
@@ -49,8 +55,27 @@ export const openDocument: Stage = {
 export const readPdfPages: Stage = {
   name: "read",
   async run(result) {
-    const { pages, errors } = await result.reader!.readPages();
+    const { pages, errors, capped } = await result.reader!.readPages();
     result.pages = pages;
+    // Not one page could be parsed (a page tree that loops, pages that are not pages): the file
+    // is damaged, not an empty document.
+    if (pages.length > 0 && errors.length === pages.length) {
+      fail(result, {
+        code: "damaged_pdf",
+        message: `the PDF is damaged: none of its ${pages.length} pages could be read (${errors[0]!.message})`,
+        hint: "re-export or re-download the file; a complete copy usually opens",
+      });
+      return;
+    }
+    for (const c of capped) {
+      addIssue(result, {
+        stage: "read",
+        code: "page_too_many_runs",
+        severity: "error",
+        message: `page ${c.page} holds ${c.runs} text runs, over the limit of ${MAX_RUNS_PER_PAGE}: only the first ${MAX_RUNS_PER_PAGE} were read`,
+        page: c.page,
+      });
+    }
     for (const e of errors) {
       addIssue(result, {
         stage: "read",

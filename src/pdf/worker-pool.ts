@@ -9,7 +9,7 @@ import type { PageContent } from "../layout/page-model.js";
 import type { PageRaster } from "../ocr/page-image.js";
 import type { DocumentSource, RasterOptions } from "./document-source.js";
 import { type OpenOptions, type PdfErrorCode, PdfOpenError } from "./open-document.js";
-import type { DocumentInfo, PageReadError } from "./read-pages.js";
+import type { DocumentInfo, PageReading } from "./read-pages.js";
 import type { WorkerReply, WorkerRequest } from "./read-worker.js";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -22,7 +22,10 @@ class ReaderThread {
   dead = false;
 
   constructor() {
-    this.worker = new Worker(new URL("./read-worker.js", import.meta.url));
+    // A heap limit: a hostile file kills its reader thread, not the process.
+    this.worker = new Worker(new URL("./read-worker.js", import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
     this.worker.unref();
     this.worker.on("message", (reply: WorkerReply) => {
       const p = this.pending.get(reply.id);
@@ -114,7 +117,13 @@ export class ReaderPool {
     const copy = new Uint8Array(bytes);
     try {
       const info = await t.call<DocumentInfo>(
-        { type: "open", bytes: copy, password: options.password, maxPages: options.maxPages },
+        {
+          type: "open",
+          bytes: copy,
+          password: options.password,
+          maxPages: options.maxPages,
+          maxImagePixels: options.maxImagePixels,
+        },
         [copy.buffer as ArrayBuffer],
         options.signal,
       );
@@ -142,7 +151,7 @@ class WorkerSource implements DocumentSource {
     private readonly signal?: AbortSignal,
   ) {}
 
-  readPages(): Promise<{ pages: PageContent[]; errors: PageReadError[] }> {
+  readPages(): Promise<PageReading> {
     return this.thread.call({ type: "pages" }, [], this.signal);
   }
 

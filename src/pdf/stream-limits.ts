@@ -1,0 +1,122 @@
+/**
+ * Limits checked on a PDF's streams before pdf.js sees the file. pdf.js decodes a stream into one
+ * buffer whatever its size and has no option to cap that, so a 1 MB file whose content stream
+ * inflates to 1 GiB (a "deflate bomb") took 2.3 GB of memory; pdf.js's own `maxImageSize` (passed
+ * too) drops a too-large image, but only where it paints it, not an image used as a soft mask.
+ *
+ * So every stream is looked at once, from the bytes of the file: an image whose /Width × /Height is
+ * over the pixel limit, or a Flate stream that inflates to more than the byte limit, refuses the
+ * file with what was found. Inflating is bounded (zlib's maxOutputLength) and costs a few ms for a
+ * text PDF. Encrypted streams do not inflate and are left to pdf.js and the document's deadline.
+ */
+import zlib from "node:zlib";
+
+export interface StreamLimits {
+  /** Largest image (width × height) allowed. */
+  maxImagePixels: number;
+  /** Largest decoded size of any one non-image stream, in bytes. */
+  maxStreamBytes: number;
+}
+
+export type StreamViolation =
+  | { kind: "image"; width: number; height: number; offset: number }
+  | { kind: "stream"; bytes: number; offset: number };
+
+/** The decoded size of a stream big enough to hold the largest image allowed (RGB). */
+export const streamBytesFor = (maxImagePixels: number): number => Math.max(16 << 20, maxImagePixels * 3);
+
+const STREAM = Buffer.from("stream");
+const ENDSTREAM = Buffer.from("endstream");
+/** How far back from `stream` the stream's dictionary is searched (a dictionary is short). */
+const DICT_WINDOW = 4096;
+
+/** The first stream over a limit, or undefined. */
+export function checkStreams(bytes: Uint8Array, limits: StreamLimits): StreamViolation | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = buf.indexOf(STREAM);
+  while (at >= 0) {
+    const next = dataStart(buf, at);
+    if (next !== undefined && !isEndstream(buf, at)) {
+      const dict = dictionaryBefore(buf, at);
+      if (dict !== undefined) {
+        const v = checkOne(buf, dict, next, at, limits);
+        if (v) return v;
+      }
+    }
+    at = buf.indexOf(STREAM, at + STREAM.length);
+  }
+  return undefined;
+}
+
+/** `stream` must be followed by an end of line; the data starts after it. */
+function dataStart(buf: Buffer, at: number): number | undefined {
+  const i = at + STREAM.length;
+  if (buf[i] === 0x0d && buf[i + 1] === 0x0a) return i + 2;
+  if (buf[i] === 0x0a || buf[i] === 0x0d) return i + 1;
+  return undefined;
+}
+
+const isEndstream = (buf: Buffer, at: number): boolean =>
+  at >= 3 && buf.toString("latin1", at - 3, at) === "end";
+
+/** The text of the dictionary that ends just before `stream` (`<< … >>`), if there is one. */
+function dictionaryBefore(buf: Buffer, at: number): string | undefined {
+  let end = at - 1;
+  while (end >= 0 && (buf[end] === 0x20 || buf[end] === 0x0a || buf[end] === 0x0d || buf[end] === 0x09))
+    end--;
+  if (buf[end] !== 0x3e || buf[end - 1] !== 0x3e) return undefined; // ">>"
+  const from = Math.max(0, end - DICT_WINDOW);
+  const text = buf.toString("latin1", from, end + 1);
+  const obj = text.lastIndexOf(" obj");
+  return obj >= 0 ? text.slice(obj) : text;
+}
+
+const numberAfter = (dict: string, key: string): number | undefined => {
+  const m = new RegExp(`/${key}\\s+(\\d+)(?!\\s+\\d+\\s+R)`).exec(dict);
+  return m ? Number(m[1]) : undefined;
+};
+
+function filtersOf(dict: string): string[] {
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/\/([A-Za-z0-9]+)/g)].map((f) => f[1]!);
+}
+
+function checkOne(
+  buf: Buffer,
+  dict: string,
+  start: number,
+  at: number,
+  limits: StreamLimits,
+): StreamViolation | undefined {
+  if (/\/Subtype\s*\/Image\b/.test(dict)) {
+    const width = numberAfter(dict, "Width");
+    const height = numberAfter(dict, "Height");
+    if (width !== undefined && height !== undefined && width * height > limits.maxImagePixels)
+      return { kind: "image", width, height, offset: at };
+    // pdf.js reads only the bytes the image's size needs: its data is never inflated further.
+    return undefined;
+  }
+  const filters = filtersOf(dict);
+  if (filters[0] !== "FlateDecode" && filters[0] !== "Fl") return undefined;
+  const length = numberAfter(dict, "Length");
+  let end =
+    length !== undefined && start + length <= buf.length ? start + length : buf.indexOf(ENDSTREAM, start);
+  if (end < 0) end = buf.length;
+  let data: Buffer = buf.subarray(start, end);
+  for (const f of filters) {
+    if (f !== "FlateDecode" && f !== "Fl") break;
+    try {
+      data = zlib.inflateSync(data, {
+        maxOutputLength: limits.maxStreamBytes + 1,
+        // A truncated stream still inflates as far as it goes (pdf.js reads it that far too).
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+        return { kind: "stream", bytes: limits.maxStreamBytes, offset: at };
+      return undefined; // not valid Flate data (or encrypted): pdf.js will judge it
+    }
+  }
+  return undefined;
+}
