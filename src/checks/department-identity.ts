@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { normalizeText } from "../layout/located-text.js";
+import { withoutInvisibles } from "../text/hygiene.js";
 
 /** An alias file: each entry maps other names of a department to one canonical name. */
 export const AliasFile = z.object({
@@ -14,9 +15,12 @@ export const AliasFile = z.object({
 });
 export type AliasFile = z.infer<typeof AliasFile>;
 
-/** A printed name without spacing, brackets and quotes (OCR and converters vary in all three). */
+/**
+ * A printed name without spacing, brackets and quotes (OCR and converters vary in all three), nor
+ * zero-width or bidi characters (invisible, they would make one department two).
+ */
 export const normalizeName = (s: string): string =>
-  normalizeText(s).replace(/[\s()（）《》“”"'·[\]【】〔〕〈〉<>{}]/g, "");
+  normalizeText(withoutInvisibles(s)).replace(/[\s()（）《》“”"'·[\]【】〔〕〈〉<>{}]/g, "");
 
 export class DepartmentIdentity {
   private readonly canonical = new Map<string, string>();

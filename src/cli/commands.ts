@@ -1,6 +1,5 @@
 /** Command implementations behind the CLI (kept apart from argument parsing). */
 import { existsSync, statSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { rules as checkRules } from "../../pipelines/rules.js";

@@ -1,5 +1,9 @@
-/** A department name normalised for matching: NFKC, no spaces or brackets. */
+import { withoutInvisibles } from "../text/hygiene.js";
+
+/** A department name normalised for matching: NFKC, no spaces, brackets, zero-width or bidi characters. */
 export function departmentKey(name: string | undefined): string | null {
   if (!name) return null;
-  return name.normalize("NFKC").replace(/[\s()（）《》“”"']/g, "");
+  return withoutInvisibles(name)
+    .normalize("NFKC")
+    .replace(/[\s()（）《》“”"']/g, "");
 }

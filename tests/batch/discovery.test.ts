@@ -8,7 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { normalizeName } from "../../src/checks/department-identity.js";
+import { finalizeRecord } from "../../src/ingest/finalize-record.js";
 import { findPdfFiles } from "../../src/ingest/find-files.js";
+import { departmentKey } from "../../src/store/department-key.js";
 import { displayPath, printable, withoutInvisibles } from "../../src/text/hygiene.js";
 import { selfeval } from "../helpers/cli.js";
 import { SAMPLES } from "../helpers/golden.js";
@@ -111,6 +114,25 @@ describe("text hygiene", () => {
   it("removes bidi and zero-width characters from names, nothing else", () => {
     expect(withoutInvisibles("云岭市\u200b青川区\u202e财政局\ufeff")).toBe("云岭市青川区财政局");
     expect(withoutInvisibles("财政局（本级）")).toBe("财政局（本级）");
+  });
+  it("one department whatever invisible characters its name carries; the printed text keeps them", () => {
+    expect(normalizeName("云岭市\u200b青川区\u2066财政局")).toBe(normalizeName("云岭市青川区财政局"));
+    expect(departmentKey("云岭市\ufeff青川区财政局")).toBe(departmentKey("云岭市青川区财政局"));
+    const prov = {
+      page: 1,
+      bbox: [0, 0, 1, 1] as [number, number, number, number],
+      text: "云岭市\u200b财政局",
+    };
+    const record = { status: "ok", issues: [], department: { value: "云岭市\u200b财政局", prov } };
+    const result = { record, status: "ok", issues: [], pages: [], timings: {} } as unknown as Parameters<
+      typeof finalizeRecord.run
+    >[0];
+    void finalizeRecord.run(result, {} as Parameters<typeof finalizeRecord.run>[1]);
+    expect(record.department.value).toBe("云岭市财政局");
+    expect(record.department.prov.text).toBe("云岭市\u200b财政局");
+    expect((record.issues as Array<{ code: string }>).map((i) => i.code)).toEqual([
+      "invisible_characters_removed",
+    ]);
   });
   it("escapes control characters for the terminal", () => {
     expect(printable("a\u001b[2Jb\nc")).toBe("a\\x1b[2Jb\\x0ac");
