@@ -176,10 +176,10 @@ class StatusLine implements Progress {
       else if (t.counts) {
         // Pages read so far: the text layer is read at once; OCR pages one by one.
         doneUnits += t.counts.pages - t.counts.pagesNeedingOcr + t.counts.ocrPages * OCR_WEIGHT;
-        const name = t.file.path.split("/").pop() ?? t.file.path;
+        const name = shortName(t.file.path.split("/").pop() ?? t.file.path, NAME_COLUMNS);
         now.push(
           t.counts.pagesNeedingOcr > 0
-            ? `${name} (OCR p. ${t.counts.ocrPages}/${t.counts.pagesNeedingOcr})`
+            ? `${name} (OCR ${t.counts.ocrPages}/${t.counts.pagesNeedingOcr})`
             : `${name} (${t.counts.pages} p.)`,
         );
       }
@@ -187,11 +187,13 @@ class StatusLine implements Progress {
     const elapsed = (performance.now() - this.t0) / 1000;
     const rate = doneUnits / Math.max(elapsed, 0.001);
     const eta = doneUnits > 0 && elapsed > 2 ? formatSeconds((totalUnits - doneUnits) / rate) : "…";
-    const width = 20;
-    const filled = Math.round((width * doneUnits) / Math.max(totalUnits, 1));
-    const bar = "█".repeat(Math.min(width, filled)) + "░".repeat(Math.max(0, width - filled));
     const pages = `${this.pagesDone} pages${this.ocrDone || ocrKnown ? ` (${this.ocrDone} by OCR)` : ""}`;
-    return `${bar} ${this.finished}/${total} files | ${pages} | ETA ${eta}${now.length ? ` | ${now.join(", ")}` : ""}`;
+    const text = `${this.finished}/${total} files | ${pages} | ETA ${eta}${now.length ? ` | ${now.join(", ")}` : ""}`;
+    // The bar only where there is room for it beside the names.
+    if (this.columns() < 110) return text;
+    const width = 12;
+    const filled = Math.min(width, Math.round((width * doneUnits) / Math.max(totalUnits, 1)));
+    return `${"█".repeat(filled)}${"░".repeat(width - filled)} ${text}`;
   }
 }
 
@@ -200,6 +202,23 @@ function formatSeconds(s: number): string {
   if (s < 60) return `${Math.round(s)}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`;
   return `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+/** Columns a file name may take in the status line (its end is kept: the year and kind are there). */
+const NAME_COLUMNS = 20;
+
+function shortName(name: string, columns: number): string {
+  if (displayWidth(name) <= columns) return name;
+  const chars = [...name];
+  let out = "";
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = displayWidth(chars[i]!);
+    if (w + cw > columns - 1) break;
+    out = chars[i]! + out;
+    w += cw;
+  }
+  return `…${out}`;
 }
 
 /** Cuts the status line to the terminal's width (by display width: a CJK character is two columns). */
