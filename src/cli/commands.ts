@@ -16,7 +16,7 @@ import { jsonNumber } from "../export/json-number.js";
 import { findPdfFiles } from "../ingest/find-files.js";
 import { ingestFiles } from "../ingest/ingest.js";
 import { storeProblem } from "../ingest/store-errors.js";
-import { OcrPool } from "../ocr/tesseract-pool.js";
+import { OcrEngines } from "../ocr/engine.js";
 import { describeSource } from "../pdf/stages.js";
 import { runReport } from "../report/run-report.js";
 import { missingStore, openStore, type Store } from "../store/store.js";
@@ -38,6 +38,7 @@ export interface IngestCliOptions {
   force?: boolean;
   password?: string;
   ocr?: "auto" | "always" | "never";
+  ocrEngine?: "paddle" | "tesseract" | "both";
   json?: boolean;
   timeout?: number;
   maxPages?: number;
@@ -70,7 +71,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     throw new UserError(printable(p.line), EXIT_SOME_FAILED, p.code);
   }
   // One OCR pool for the whole batch, created once (workers start lazily) and terminated on exit.
-  const ocr = new OcrPool({ workers: opts.ocrWorkers });
+  const ocr = new OcrEngines({ workers: opts.ocrWorkers, engine: opts.ocrEngine });
   const progress = createProgress({
     json: opts.json === true,
     tty: process.stderr.isTTY === true,

@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "../compare/run-compare.js";
 import { OutputPathError } from "../export/atomic-output.js";
+import { defaultOcrEngine, OCR_ENGINES, type OcrEngineName } from "../ocr/engine.js";
 import { runReport } from "../report/run-report.js";
 import { VERSION } from "../version.js";
 import {
@@ -68,12 +69,22 @@ const ocrOption = (): Option =>
     .choices(["auto", "always", "never"])
     .default("auto");
 
+/** --ocr-engine, on every command that reads PDFs (default: measured best, src/ocr/engine.ts). */
+const ocrEngineOption = (): Option =>
+  new Option(
+    "--ocr-engine <engine>",
+    "OCR engine: PP-OCR, tesseract.js, or PP-OCR cross-checked by tesseract",
+  )
+    .choices([...OCR_ENGINES])
+    .default(defaultOcrEngine());
+
 /** The options of reading PDFs, shared by `ingest` and `run`. */
 function withIngestOptions(cmd: Command): Command {
   return cmd
     .option("--force", "re-extract files already in the database")
     .option("--password <password>", "password for encrypted PDFs")
     .addOption(ocrOption())
+    .addOption(ocrEngineOption())
     .option("--json", "one JSON line per finished file on stdout")
     .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
     .option(
@@ -106,6 +117,7 @@ program
   .option("--paragraphs", "print the text in reading order, one paragraph per line")
   .option("--password <password>", "password for an encrypted PDF")
   .addOption(ocrOption())
+  .addOption(ocrEngineOption())
   .addHelpText(
     "after",
     `
@@ -116,12 +128,18 @@ Examples:
   .action(
     async (
       file: string,
-      opts: { json?: boolean; paragraphs?: boolean; password?: string; ocr: "auto" | "always" | "never" },
+      opts: {
+        json?: boolean;
+        paragraphs?: boolean;
+        password?: string;
+        ocr: "auto" | "always" | "never";
+        ocrEngine: OcrEngineName;
+      },
     ) => {
       const result = await processFile(
         file,
         undefined,
-        defaultContext({ password: opts.password, ocr: opts.ocr }),
+        defaultContext({ password: opts.password, ocr: opts.ocr, ocrEngine: opts.ocrEngine }),
       );
       if (result.status === "failed") {
         throw new UserError(

@@ -22,7 +22,10 @@ import {
   toPgm,
 } from "./raster/index.js";
 import { repairNumericText, repairTargetText } from "./repair-numbers.js";
-import type { OcrPool, OcrWord } from "./tesseract-pool.js";
+import type { OcrWord, OcrPool as TesseractPool } from "./tesseract-pool.js";
+
+/** What the page reader needs of tesseract.js: the pool itself, or the batch's OCR service. */
+export type OcrPool = Pick<TesseractPool, "recognize">;
 
 /** Scans are deskewed within ±MAX_SKEW degrees (measured: a page fed 4–4.5° askew lost every table at ±3). */
 const MAX_SKEW = 8;
@@ -134,7 +137,7 @@ export async function ocrPage(
   };
 }
 
-function wordToRun(
+export function wordToRun(
   w: OcrWord,
   toX: (px: number) => number,
   toY: (py: number) => number,

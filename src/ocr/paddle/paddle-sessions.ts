@@ -1,0 +1,55 @@
+/**
+ * The onnxruntime sessions of one PP-OCR worker: detection and recognition on the CPU provider,
+ * one thread each (two threads in one process measured only 1.14–1.38× one: the pool runs one
+ * worker per core instead). The memory arena is kept (it was 25 % faster) but bounded: the
+ * detector's input is capped in pixels and a recogniser's in width, so a worker stays under
+ * WORKER_MEMORY_MB whatever the page.
+ */
+import ort from "onnxruntime-node";
+import type { GrayImage } from "../raster/index.js";
+import { type LineReading, recognizeLines } from "./ctc-recognize.js";
+import { detectText, type TextBox } from "./db-detect.js";
+import { ctcCharacters, paddleModels } from "./models.js";
+import type { PaddleModelsRunner } from "./paddle-page.js";
+
+/** Measured peak resident memory of one worker on 300 dpi A4 pages, rounded up (README, OCR). */
+export const WORKER_MEMORY_MB = 800;
+
+const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
+  executionProviders: ["cpu"],
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  executionMode: "sequential",
+  graphOptimizationLevel: "all",
+  enableCpuMemArena: true,
+  enableMemPattern: false,
+};
+
+export class PaddleSessions implements PaddleModelsRunner {
+  private constructor(
+    private readonly det: ort.InferenceSession,
+    private readonly rec: ort.InferenceSession,
+    private readonly characters: readonly string[],
+  ) {}
+
+  static async create(): Promise<PaddleSessions> {
+    const m = paddleModels();
+    const [det, rec] = await Promise.all([
+      ort.InferenceSession.create(m.detection, SESSION_OPTIONS),
+      ort.InferenceSession.create(m.recognition, SESSION_OPTIONS),
+    ]);
+    return new PaddleSessions(det, rec, ctcCharacters(m.dictionary));
+  }
+
+  detect(img: GrayImage, o: { scale: number; maxPixels: number }): Promise<TextBox[]> {
+    return detectText(this.det, ort.Tensor, img, o);
+  }
+
+  recognize(crops: readonly GrayImage[]): Promise<LineReading[]> {
+    return recognizeLines(this.rec, ort.Tensor, this.characters, crops);
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.det.release(), this.rec.release()]);
+  }
+}
