@@ -4,6 +4,7 @@
  */
 import { extractRecord } from "../src/extract/stage.js";
 import { finalizeRecord } from "../src/ingest/finalize-record.js";
+import { crossCheckOcr } from "../src/ocr/cross-check.js";
 import type { Stage } from "../src/pipeline/stage.js";
 import { definitions } from "./definitions.js";
 import { readStages } from "./read.js";
@@ -11,5 +12,6 @@ import { readStages } from "./read.js";
 export const ingestStages: Stage[] = [
   ...readStages, // bytes → pages → layout (pipelines/read.ts)
   extractRecord(definitions), // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
+  crossCheckOcr, // --ocr-engine both: OCR'd figures and names re-read by the second engine; disagreements marked
   finalizeRecord, // unread pages make it partial; invisible characters out of names and keys
 ];

@@ -42,13 +42,7 @@ export async function paddlePage(
   models: PaddleModelsRunner,
 ): Promise<OcrPageResult> {
   const t0 = performance.now();
-  let gray: GrayImage = { width: raster.width, height: raster.height, data: raster.data };
-  let bin = binarize(gray);
-  const skew = estimateSkew(bin, MAX_SKEW);
-  if (Math.abs(skew) >= MIN_SKEW) {
-    gray = rotate(gray, -skew);
-    bin = binarize(gray);
-  }
+  const { gray, bin, skew } = deskewPage(raster);
   const textHeight = estimateTextHeight(bin) ?? raster.dpi / 6;
   const rulings = findRulings(lineMask(gray));
   const clean = removeRulings(gray, rulings);
@@ -90,6 +84,22 @@ export async function paddlePage(
     meanConfidence,
     ms: Math.round(performance.now() - t0),
   };
+}
+
+/**
+ * The page image turned upright (within ±MAX_SKEW°) and its binarisation: the frame of every
+ * coordinate PP-OCR gives. The same pixels always give the same skew, so a later re-read of a
+ * value's box (cross-check.ts) crops the same place.
+ */
+export function deskewPage(raster: PageRaster): { gray: GrayImage; bin: GrayImage; skew: number } {
+  let gray: GrayImage = { width: raster.width, height: raster.height, data: raster.data };
+  let bin = binarize(gray);
+  const skew = estimateSkew(bin, MAX_SKEW);
+  if (Math.abs(skew) >= MIN_SKEW) {
+    gray = rotate(gray, -skew);
+    bin = binarize(gray);
+  }
+  return { gray, bin, skew };
 }
 
 interface PxBox {
