@@ -1,9 +1,9 @@
 /**
  * node dist/bench/ocr.js [--pages 2,5-8] [scan.pdf [reference.pdf]] — seconds per page and character
- * error rate of selfeval's OCR, run as the ocr stage runs it (pages rasterised from the PDF, one shared
- * pool of tesseract.js workers, all pages queued at once), side by side in the same run with the native
- * tesseract CLI (Debian tesseract 5, a yardstick only) on the same page images, both against the text
- * layer of the PDF the scan was made from.
+ * error rate of selfeval's two OCR engines, each run as the ocr stage runs it (pages rasterised from the
+ * PDF, one shared pool of workers — one per core — all pages queued at once): PP-OCR (onnxruntime-node)
+ * and tesseract.js, side by side in the same run with the native tesseract CLI (Debian tesseract 5, a
+ * yardstick only) on the same page images, all against the text layer of the PDF the scan was made from.
  *
  * Pages: `--pages` (list or ranges), else BENCH_OCR_PAGES (a count taken from a prose + tables mix, or a
  * list), else 6 pages. The reference defaults to the scan's name without "-scan"; without one, no CER.
@@ -17,10 +17,11 @@ import PQueue from "p-queue";
 import { layoutDocument } from "../src/layout/document-layout.js";
 import { needsOcr, type PageContent } from "../src/layout/page-model.js";
 import { ocrPage } from "../src/ocr/ocr-page.js";
+import { PaddlePool } from "../src/ocr/paddle/paddle-pool.js";
 import { toPgm } from "../src/ocr/raster/index.js";
 import { OcrPool } from "../src/ocr/tesseract-pool.js";
 import { InProcessSource } from "../src/pdf/document-source.js";
-import { machineLine, peakRssMb } from "./machine.js";
+import { machineLine } from "./machine.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CORES = os.availableParallelism();
@@ -130,12 +131,91 @@ interface Score {
   edits: number;
   bag: number;
   refLength: number;
+  /** Reading order ignored, digits only: what the figures lose. */
+  digitBag: number;
+  digits: number;
 }
+
+const DIGIT = new Set(Array.from("0123456789", (c) => c.codePointAt(0)!));
 
 function score(reference: string, text: string): Score {
   const r = normalize(reference);
   const h = normalize(text);
-  return { edits: levenshtein(r, h), bag: bagDistance(r, h), refLength: r.length };
+  const rd = r.filter((c) => DIGIT.has(c));
+  const hd = h.filter((c) => DIGIT.has(c));
+  return {
+    edits: levenshtein(r, h),
+    bag: bagDistance(r, h),
+    refLength: r.length,
+    digitBag: bagDistance(rd, hd),
+    digits: rd.length,
+  };
+}
+
+/** Highest resident memory of this process (worker threads included) while `run` runs, sampled. */
+async function sampledPeakRss<T>(run: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 100);
+  try {
+    const value = await run();
+    return { value, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface PaddlePage {
+  page: number;
+  text: string;
+  latencyMs: number;
+  confidence: number;
+}
+
+/** PP-OCR as the ocr stage runs it: one worker per core, every page queued at once. */
+async function runPaddle(
+  source: InProcessSource,
+  contents: readonly PageContent[],
+  warmUp: PageContent,
+): Promise<{ pages: PaddlePage[]; startupMs: number; warmUpMs: number; wallMs: number; foreign?: number }> {
+  const pool = new PaddlePool({ workers: CORES });
+  try {
+    const readOne = async (content: PageContent): Promise<PaddlePage> => {
+      const t = performance.now();
+      const raster = await source.raster(content, RASTER);
+      const done = await pool.readPage(raster, content);
+      return {
+        page: content.number,
+        text: layoutText(done.content),
+        latencyMs: performance.now() - t,
+        confidence: done.meanConfidence,
+      };
+    };
+    // Start-up: every worker loads the models (a blank line costs next to nothing to read).
+    const blank = { width: 96, height: 48, data: new Uint8Array(96 * 48).fill(255) };
+    let t0 = performance.now();
+    await Promise.all(Array.from({ length: pool.size }, () => pool.recognizeLines([blank])));
+    const startupMs = performance.now() - t0;
+    t0 = performance.now();
+    await readOne(warmUp);
+    const warmUpMs = performance.now() - t0;
+    const queue = new PQueue({ concurrency: pool.size + 1 });
+    const busy0 = machineBusySeconds();
+    const cpu0 = ownCpuSeconds();
+    t0 = performance.now();
+    const pages = await Promise.all(contents.map((c) => queue.add(() => readOne(c))));
+    const wallMs = performance.now() - t0;
+    const busy1 = machineBusySeconds();
+    const foreign = foreignShare(
+      busy0 !== undefined && busy1 !== undefined ? busy1 - busy0 : undefined,
+      ownCpuSeconds() - cpu0,
+      wallMs,
+    );
+    return { pages, startupMs, warmUpMs, wallMs, foreign };
+  } finally {
+    await pool.close();
+  }
 }
 
 const pct = (n: number, d: number): string => (d > 0 ? `${((100 * n) / d).toFixed(1)}%` : "–");
@@ -422,8 +502,14 @@ async function main(): Promise<void> {
     images.set(c.number, file);
   }
 
-  const self = await runSelfeval(scan, contents, warmUp);
-  const rssMb = peakRssMb();
+  const paddleRun =
+    process.env.BENCH_OCR_ENGINES?.includes("paddle") === false
+      ? undefined
+      : await sampledPeakRss(() => runPaddle(scan, contents, warmUp));
+  const paddle = paddleRun?.value;
+  const selfRun = await sampledPeakRss(() => runSelfeval(scan, contents, warmUp));
+  const self = selfRun.value;
+  const rssMb = selfRun.peakMb;
   await scan.close();
   const available = nativeAvailable();
   // The yardstick is optional: if it fails, selfeval's numbers are still printed.
@@ -435,15 +521,19 @@ async function main(): Promise<void> {
     : undefined;
 
   const nativeBy = new Map(native?.pages.map((p) => [p.page, p]));
+  const paddleBy = new Map(paddle?.pages.map((p) => [p.page, p]));
   const rows = self.pages.map((s) => {
     const reference = references?.get(s.page);
     const n = nativeBy.get(s.page);
+    const pp = paddleBy.get(s.page);
     return {
       s,
       n,
+      pp,
       reference,
       selfScore: reference !== undefined ? score(reference, s.text) : undefined,
       nativeScore: reference !== undefined && n ? score(reference, n.text) : undefined,
+      paddleScore: reference !== undefined && pp ? score(reference, pp.text) : undefined,
     };
   });
   if (process.env.BENCH_OCR_KEEP) {
@@ -451,17 +541,21 @@ async function main(): Promise<void> {
       const stem = path.join(dir, `page-${String(r.s.page).padStart(3, "0")}`);
       if (r.reference !== undefined) writeFileSync(`${stem}.reference.txt`, r.reference);
       writeFileSync(`${stem}.selfeval.txt`, r.s.text);
+      if (r.pp) writeFileSync(`${stem}.paddle.txt`, r.pp.text);
       if (r.n) writeFileSync(`${stem}.native.txt`, r.n.text);
     }
   } else rmSync(dir, { recursive: true, force: true });
 
-  const total = (pick: (r: (typeof rows)[number]) => Score | undefined, key: "edits" | "bag"): string => {
+  const total = (
+    pick: (r: (typeof rows)[number]) => Score | undefined,
+    key: "edits" | "bag" | "digitBag",
+  ): string => {
     const scores = rows.map(pick).filter((x): x is Score => x !== undefined);
     return scores.length === 0
       ? "–"
       : pct(
           scores.reduce((a, x) => a + x[key], 0),
-          scores.reduce((a, x) => a + x.refLength, 0),
+          scores.reduce((a, x) => a + (key === "digitBag" ? x.digits : x.refLength), 0),
         );
   };
   const selfPerPage = self.wallMs / numbers.length;
@@ -511,15 +605,58 @@ async function main(): Promise<void> {
     console.log(`peak RSS: selfeval process (incl. worker threads) ${rssMb} MB`);
   }
 
+  // The side-by-side summary: the same pages, one run, each engine with every core.
   console.log("");
-  console.log("page  ref chars | selfeval: s  ocr-s calls skew  conf   CER    bag | native: s    CER    bag");
-  for (const { s, n, selfScore, nativeScore } of rows) {
+  console.log(
+    "| engine | s/page (pages queued, both cores) | pages/s | CER in order | CER order ignored | digit CER order ignored | peak RSS |",
+  );
+  console.log("|---|---|---|---|---|---|---|");
+  const line = (
+    name: string,
+    wallMs: number,
+    pick: (r: (typeof rows)[number]) => Score | undefined,
+    rss: string,
+  ): void =>
+    console.log(
+      `| ${name} | ${secs(wallMs / numbers.length)} | ${((1000 * numbers.length) / wallMs).toFixed(2)} | ${total(pick, "edits")} | ${total(pick, "bag")} | ${total(pick, "digitBag")} | ${rss} |`,
+    );
+  if (paddle)
+    line(
+      `PP-OCRv4 (onnxruntime-node, ${CORES} workers)`,
+      paddle.wallMs,
+      (r) => r.paddleScore,
+      `${paddleRun!.peakMb} MB`,
+    );
+  line(`tesseract.js (${CORES} workers, cell re-reads)`, self.wallMs, (r) => r.selfScore, `${rssMb} MB`);
+  if (native) {
+    const rss = Math.max(...native.pages.map((p) => p.maxRssKb ?? 0));
+    line(
+      `native tesseract CLI (${CORES} processes × 1 thread)`,
+      native.wallMs,
+      (r) => r.nativeScore,
+      rss > 0 ? `${Math.round(rss / 1024)} MB × ${CORES}` : "–",
+    );
+  }
+  if (paddle)
+    console.log(
+      `PP-OCR: worker start-up ${secs(paddle.startupMs)} s, warm-up page ${secs(paddle.warmUpMs)} s, not counted; other processes' CPU meanwhile ${paddle.foreign !== undefined ? pct(paddle.foreign, 1) : "–"}`,
+    );
+
+  console.log("");
+  console.log(
+    "page  ref chars | PP-OCR: s   CER    bag | selfeval: s  ocr-s calls skew  conf   CER    bag | native: s    CER    bag",
+  );
+  for (const { s, n, pp, selfScore, nativeScore, paddleScore } of rows) {
     const cer = (x: Score | undefined, k: "edits" | "bag"): string =>
       (x ? pct(x[k], x.refLength) : "–").padStart(6);
     console.log(
       [
         String(s.page).padStart(4),
         String(selfScore?.refLength ?? "–").padStart(10),
+        " |        ",
+        (pp ? secs(pp.latencyMs) : "–").padStart(5),
+        cer(paddleScore, "edits"),
+        cer(paddleScore, "bag"),
         " |          ",
         secs(s.latencyMs).padStart(5),
         (self.metered ? secs(s.busyMs) : "–").padStart(6),
