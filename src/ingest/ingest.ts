@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import PQueue from "p-queue";
 import type { Report } from "../../schemas/report.js";
-import { OcrPool } from "../ocr/tesseract-pool.js";
+import { OcrEngines } from "../ocr/engine.js";
 import { DEFAULT_MAX_IMAGE_PIXELS } from "../pdf/open-document.js";
 import { MAX_FILE_BYTES } from "../pdf/stages.js";
 import type { DocumentStatus, FailureInfo } from "../pipeline/extraction-result.js";
@@ -55,7 +55,7 @@ export interface IngestOptions {
   /** Memory each document process may use (MB). */
   maxMemoryMb?: number;
   /** The batch's OCR pool (made here, and closed at the end, when not given). */
-  ocrPool?: OcrPool;
+  ocrPool?: OcrEngines;
   /** Aborted on SIGINT/SIGTERM: no new file is taken, documents in progress are abandoned. */
   interrupt?: AbortSignal;
   onFile?: (r: FileResult) => void;
@@ -104,7 +104,7 @@ export async function ingestFiles(
     interrupted: false,
   };
   const concurrency = options.concurrency ?? os.availableParallelism();
-  const ocrPool = options.ocrPool ?? new OcrPool();
+  const ocrPool = options.ocrPool ?? new OcrEngines();
   const pool = new DocumentPool({
     size: concurrency,
     maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,

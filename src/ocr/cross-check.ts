@@ -3,7 +3,9 @@
  * time, by tesseract.js, from the same box of the same (deskewed) page image. Where the second
  * reading has the same number (or name), the value stands; where it does not, the value gets an
  * `ocr_uncertain` issue with both readings and their confidences, so it is never exported as
- * certain and the auditor checks the scan before acting on it. Nothing is "repaired": the first
+ * certain and the auditor checks the scan before acting on it. A second reading tesseract itself
+ * doubts (confidence < MIN_SECOND) is no evidence either way; the value keeps its first reading's
+ * confidence, as with one engine. Nothing is "repaired": the first
  * reading stays the value.
  */
 import type { PageContent } from "../layout/page-model.js";
@@ -109,12 +111,19 @@ function editDistance(a: string, b: string): number {
 export function compareReadings(
   v: OcrValue,
   second: string,
+  secondConfidence = 100,
 ): { agrees: boolean; first: string; other: string } | undefined {
   if (v.kind === "figure") {
     const first = printedNumber(v.value, v.prov.text);
     if (!first) return undefined; // a value computed from the text, not read as such
     const found = numbers(second);
     if (found.includes(first)) return { agrees: true, first, other: first };
+    // The crop's edges: tesseract, unsure, reads a neighbour's sliver or a 元 as extra digits around
+    // a number the first engine read surely ("122.81" in "122.8157T"); a digit lost or changed
+    // inside the number is never excused.
+    const sure = (v.prov.conf ?? 0) >= SURE_FIRST && secondConfidence < SURE_SECOND;
+    if (sure && found.some((n) => n.length > first.length && n.includes(first)))
+      return { agrees: true, first, other: first };
     const closest = [...found].sort((a, b) => editDistance(a, first) - editDistance(b, first))[0];
     return { agrees: false, first, other: closest ?? "" };
   }
@@ -137,19 +146,32 @@ export function compareReadings(
   return { agrees: false, first: name, other: best };
 }
 
-/** Margin (points) around a value's box: OCR boxes sit tight on the ink. */
+/** A first reading this confident, against a second one less confident than SURE_SECOND … */
+const SURE_FIRST = 95;
+const SURE_SECOND = 90;
+/** A second reading below this confidence is no reading: tesseract could not read the crop. */
+const MIN_SECOND = 50;
+
+/** Margin (points) above and below a value's box: OCR boxes sit tight on the ink. */
 const MARGIN_PT = 2;
+/**
+ * Margin left and right, in line heights: a word's box from PP-OCR's time steps can cut a neighbour
+ * in two, and tesseract reads the sliver as a digit ("159.56" → "1159.56"); whole neighbours are
+ * read as what they are.
+ */
+const SIDE_LINES = 1.5;
 
 function cropBox(
   img: GrayImage,
   r: { scaleX: number; scaleY: number; originX: number; originY: number },
   b: Prov["bbox"],
 ): GrayImage {
+  const side = MARGIN_PT + SIDE_LINES * (b[3] - b[1]);
   return crop(
     img,
-    (b[0] - MARGIN_PT - r.originX) * r.scaleX,
+    (b[0] - side - r.originX) * r.scaleX,
     (b[1] - MARGIN_PT - r.originY) * r.scaleY,
-    (b[2] + MARGIN_PT - r.originX) * r.scaleX,
+    (b[2] + side - r.originX) * r.scaleX,
     (b[3] + MARGIN_PT - r.originY) * r.scaleY,
   );
 }
@@ -178,7 +200,8 @@ export const crossCheckOcr: Stage = {
         const seconds: LineReading[] = await engines.recognizeLines(crops, "tesseract");
         here.forEach((v, i) => {
           const second = seconds[i]!;
-          const verdict = compareReadings(v, second.text);
+          if (second.confidence < MIN_SECOND) return;
+          const verdict = compareReadings(v, second.text, second.confidence);
           if (!verdict || verdict.agrees) return;
           addIssue(result, {
             stage: "ocr",
