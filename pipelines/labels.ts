@@ -105,6 +105,8 @@ export const labels: Labels = {
     unit: "分$",
   },
   rows: {
+    // A row that sums every row above it.
+    sumRow: "^(合计|总计)$",
     // A total row's label.
     total: "^(合计|总计|小计)$",
     // A row that totals what its column names (年度资金总额 / 合计 / 全年…).
@@ -149,6 +151,17 @@ export const labels: Labels = {
     // The marker of a total's parts, and what makes the sentence before it a budget.
     partsMarker: "其中",
     partsMarkerLead: "^其中",
+    // What introduces a total's parts in prose (after the total's amount), and the intros that
+    // list all of them.
+    partsIntro: "^[，,]?(其中|包括|分别为|分别是)[:：]?",
+    partsExhaustive: "分别",
+    // After a headline label inside a lead, these make the figure a part of it ("项目支出包括…经费",
+    // "基本支出中工资福利支出"), not a statement of the total.
+    partOf: "^(中的?|之中|包括|其中|含|主要包括|主要用于)",
+    // Subjects whose totals are not the department's (三公经费, 政府采购支出总额 …).
+    otherSubject: "三公|政府采购|机关运行经费|公务接待|公务用车|会议费|培训费",
+    // A change stated for grand totals (收、支总计) is not the expenditure change.
+    notYoySubject: "总计",
     budgetSentence: "预算",
     notBudgetSentence: "(执行|实际|决算|支出合计|总支出|支出总额|完成)",
     // What a share's 占… names as its whole. (capture 1: the whole)

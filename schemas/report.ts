@@ -98,6 +98,20 @@ export const ProjectSpending = z.object({
 });
 export type ProjectSpending = z.infer<typeof ProjectSpending>;
 
+/** A total stated with its parts (a table's 合计 row and the rows above it, a total and its 其中 rows, prose). */
+export const StatedSum = z.object({
+  /** What is summed (the column header, or the total's label). */
+  field: z.string(),
+  /** The total as labelled in the report. */
+  label: z.string(),
+  total: Figure,
+  parts: z.array(z.object({ label: z.string(), figure: Figure })),
+  /** True when the parts are all the rows under the total (a 合计 row); false for a 其中 selection. */
+  exhaustive: z.boolean(),
+  context: z.enum(["prose", "table"]),
+});
+export type StatedSum = z.infer<typeof StatedSum>;
+
 export const Staff = z.object({
   authorized: Figure.optional().describe("核定编制"),
   in_service: Figure.optional().describe("实有在编在职人员"),
@@ -129,6 +143,8 @@ export const Report = z.object({
   indicators: z.array(Indicator),
   tasks: z.array(Task),
   projects: z.array(ProjectSpending),
+  /** Totals stated with their parts, for the sum check (added in 0.3; absent in older records). */
+  stated_sums: z.array(StatedSum).optional(),
   /** Free text auditors compare across years. */
   problems: Text.optional(),
   next_steps: Text.optional(),

@@ -108,6 +108,7 @@ const LabelsSchema = z
       .strict(),
     rows: z
       .object({
+        sumRow: PatternSchema,
         total: PatternSchema,
         totalLike: PatternSchema,
         subject: PatternSchema,
@@ -139,6 +140,11 @@ const LabelsSchema = z
         changeVerb: PatternSchema,
         partsMarker: z.string().min(1),
         partsMarkerLead: PatternSchema,
+        partsIntro: PatternSchema,
+        partsExhaustive: PatternSchema,
+        partOf: PatternSchema,
+        otherSubject: PatternSchema,
+        notYoySubject: PatternSchema,
         budgetSentence: PatternSchema,
         notBudgetSentence: PatternSchema,
         shareOf: PatternSchema,

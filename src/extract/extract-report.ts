@@ -10,6 +10,7 @@ import {
   type Indicator,
   type ProjectSpending,
   Report,
+  type StatedSum,
   type Statement,
   type Task,
 } from "../../schemas/report.js";
@@ -19,12 +20,13 @@ import type { SourceFile } from "../pipeline/extraction-result.js";
 import { canonicalHeadline } from "./canonical.js";
 import { type Definitions, re, type SectionAnchor, type Vocabulary } from "./definitions.js";
 import { compact, provOf } from "./figure.js";
-import { isBudgetRowLabel, mentionsToFigures } from "./headline-figures.js";
+import { classifyLead, isBudgetRowLabel, mentionsToFigures } from "./headline-figures.js";
 import { identifyReport } from "./identify-report.js";
 import { type Mention, scanMentions } from "./mentions.js";
 import { type AmountUnit, NUMBER_UNIT, WAN, YUAN } from "./numbers.js";
 import { grade, proseProject, selfScore, staffCounts, tableStaff } from "./prose-facts.js";
-import { tableToMentions } from "./table-mentions.js";
+import { proseSums, tableSums } from "./stated-sums.js";
+import { tableBlocks, tableToMentions, unitInCells } from "./table-mentions.js";
 import {
   blockNames,
   matchTableBlocks,
@@ -68,6 +70,16 @@ function predominantUnit(blocks: readonly Block[]): AmountUnit {
   return yuan > wan ? YUAN : WAN;
 }
 
+/** The unit a table's caption or one of its cells names ("单位：万元"). */
+function captionOrCell(
+  table: import("../layout/table-model.js").Table,
+  caption: RegExpExecArray | null,
+  endRow: number,
+  vocab: Vocabulary,
+): AmountUnit | undefined {
+  return caption ? (caption[1] as AmountUnit) : unitInCells(table, endRow, vocab);
+}
+
 export interface ExtractInput {
   source: SourceFile;
   layout: DocumentLayout;
@@ -92,6 +104,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   const indicators: Indicator[] = [];
   const tasks: Task[] = [];
   const projects: ProjectSpending[] = [];
+  const statedSums: StatedSum[] = [];
   const staff: Report["staff"] = {};
   let score: Figure | undefined;
   let gradeText: Text | undefined;
@@ -132,6 +145,9 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (section === "projects") return;
       if (NO_HEADLINE.has(section)) return;
       mentions.push(...ms);
+      statedSums.push(
+        ...proseSums(lt.text, ms, vocab, (lead) => classifyLead(lead, "amount", vocab)?.kind === "headline"),
+      );
       return;
     }
     const table = b.table;
@@ -172,6 +188,14 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       const prev = blocks[i - 1];
       const caption =
         prev?.kind === "paragraph" ? re(L.text.captionUnit).exec(normalizeText(prev.text.printed)) : null;
+      statedSums.push(
+        ...tableSums(
+          table,
+          tableBlocks(table, endRow, vocab),
+          captionOrCell(table, caption, endRow, vocab) ?? defaultUnit,
+          vocab,
+        ),
+      );
       mentions.push(
         ...tableToMentions(
           table,
@@ -212,6 +236,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
     indicators,
     tasks,
     projects,
+    stated_sums: statedSums,
     pages: layout.pages.length,
     ocr_pages: input.ocrPages,
     status: "ok",

@@ -19,6 +19,8 @@ interface Candidate {
   section?: BudgetSection;
   item?: string;
   matched: string;
+  /** The headline whose part the figure is ("基本支出中工资福利支出" → basic_total). */
+  whole?: HeadlineKey;
 }
 
 const PERCENT_KEYS: HeadlineKey[] = ["execution_rate"];
@@ -77,8 +79,23 @@ export function classifyLead(
     cands.push(...itemCandidates(lead, "expenditure_by_function", vocab.items.expenditure_by_function));
     cands.push(...itemCandidates(lead, "basic_expenditure", vocab.items.basic_expenditure));
   }
-  cands.sort((a, b) => a.index - b.index || b.length - a.length);
-  return cands[0];
+  // "项目支出包括城乡规划编制经费36.3万元", "基本支出中工资福利支出612.40万元": the headline label names
+  // the whole the figure is a part of, not the figure.
+  const F = vocab.labels.figures;
+  const isWhole = (c: Candidate): boolean =>
+    c.kind === "headline" &&
+    c.index + c.length < lead.length &&
+    re(F.partOf).test(lead.slice(c.index + c.length));
+  const whole = cands.find(isWhole)?.key;
+  const named = cands
+    .filter((c) => !isWhole(c))
+    .map((c) => (whole && c.kind === "item" ? { ...c, whole } : c));
+  // Totals of a particular kind of spending (三公经费, 政府采购) are not the department's.
+  const own = named.filter(
+    (c) => c.kind !== "headline" || !re(F.otherSubject).test(lead.slice(0, c.index + c.length)),
+  );
+  own.sort((a, b) => a.index - b.index || b.length - a.length);
+  return own[0];
 }
 
 /**
@@ -168,6 +185,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
   // What the last amount of the current sentence became, so a share or a percent change can attach.
   let last: { sentenceKey: string; line?: BudgetLine; statement?: Statement } | undefined;
   let lastYoy: { sentenceKey: string } | undefined;
+  let sentenceWhole: { sentenceKey: string; key: HeadlineKey } | undefined;
   /** The sentence whose change was an income change (its percentage is not the expenditure's either). */
   let incomeChange: string | undefined;
 
@@ -182,6 +200,13 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
     if (isTargetLike(m, vocab)) continue;
     const isYoySentence = matchesAny(m.sentenceText, vocab.yoyMarkers);
 
+    // A figure in a sentence about a particular kind of spending (三公经费…完成预算的76%) is not the
+    // department's.
+    if (
+      m.context === "prose" &&
+      re(F.otherSubject).test(m.sentenceText.slice(0, Math.max(0, m.sentenceText.indexOf(m.lead))))
+    )
+      continue;
     if (m.kind === "percent") {
       // 1. A share of the amount just stated: "，占本年总收入的 31.47%", "9,852,114.30 元（78.90%）",
       // or a table's 占比 column beside the amount.
@@ -256,6 +281,8 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
         // "本年收入合计X万元，较上年增加Y万元，增长Z%": a change with no subject of its own is the change
         // of the total just stated in its sentence — an income change is not the expenditure change.
         incomeChange = sentenceKey;
+      } else if (re(F.notYoySubject).test(subject)) {
+        // A change of the grand totals (收、支总计) includes the carry-over: not the expenditure change.
       } else if (!re(F.income).test(subject) || re(F.expenditure).test(subject)) {
         addStatement("yoy_change", f, m, m.lead);
         lastYoy = { sentenceKey };
@@ -298,7 +325,12 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       last = undefined;
       continue;
     }
+    // "基本支出中工资福利支出…、商品和服务支出…": the whole named once holds for the sentence's items.
+    if (c.whole) sentenceWhole = { sentenceKey, key: c.whole };
+    const whole = c.whole ?? (sentenceWhole?.sentenceKey === sentenceKey ? sentenceWhole.key : undefined);
     if (crossTab) section = crossTab;
+    else if (section === "basic_expenditure" && whole === "project_total") section = "project_expenditure";
+    else if (section === "basic_expenditure" && whole === "basic_total") section = "basic_expenditure";
     else if (section === "basic_expenditure") {
       if (scope === "project") section = "project_expenditure";
       else if (scope !== "basic") {

@@ -30,6 +30,9 @@ export interface Mention {
   rowHeader?: string;
   /** The table has a single data row (its column headers then name its figures). */
   soleRow?: boolean;
+  /** For prose mentions: where the figure is printed in the paragraph's text [start, end). */
+  start?: number;
+  end?: number;
 }
 
 // A number glued to a stray symbol or letter ("32£54,230.00", "3A64.00万元": OCR read a digit as £
@@ -83,7 +86,7 @@ export function scanMentions(
     const sentenceText = compact(t.slice(sentenceStart, sentenceEnd));
     prevEnd = end;
     const prov = provOf(lt, start, end);
-    const where = { lead, tail, block, sentence, sentenceText, context };
+    const where = { lead, tail, block, sentence, sentenceText, context, start, end };
     // 百分之九十 has no digits (m[1] undefined); "96.45%" and amounts with a unit do.
     const n = m[1] === undefined ? parsePercent(m[0]) : parseDecimal(m[1]);
     if (!n) continue;

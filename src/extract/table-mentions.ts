@@ -67,7 +67,7 @@ export function tableBlocks(table: Table, endRow: number, vocab: Vocabulary): Ta
 }
 
 /** The unit a cell of the table names for all its amounts ("单位：万元" in a corner cell). */
-function unitInCells(table: Table, endRow: number, vocab: Vocabulary): AmountUnit | undefined {
+export function unitInCells(table: Table, endRow: number, vocab: Vocabulary): AmountUnit | undefined {
   for (const cell of table.cells) {
     if (cell.row >= endRow) continue;
     const m = re(vocab.labels.text.captionUnit).exec(normalizeText(cell.text.printed));

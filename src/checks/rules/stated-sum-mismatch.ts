@@ -1,0 +1,51 @@
+/**
+ * sum_mismatch over the totals the report states with their parts (a table's 合计 row under its
+ * rows, a total row over its 其中 rows, a prose total followed by 其中/包括 and its parts): the parts
+ * must add up to the total. Parts listed under 其中 may be a selection: they may fall short of the
+ * total (reported as info, worth a look), never exceed it; the rows above a 合计 must add up to it.
+ */
+import type { Finding } from "../../../schemas/finding.js";
+import type { StatedSum } from "../../../schemas/report.js";
+import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import type { RuleOf } from "../rule.js";
+import { judge, sumOf } from "../tolerance.js";
+
+function check(r: Parameters<RuleOf<"report">["run"]>[0], s: StatedSum): Finding | undefined {
+  const expected = sumOf(s.parts.map((p) => p.figure));
+  const v = judge(s.total, expected);
+  if (!v) return undefined;
+  const excess = v.difference.lt(0);
+  // A selection under 其中 that falls short of its total is not a contradiction.
+  if (!s.exhaustive && !excess && s.parts.length < 2) return undefined;
+  const severity = s.exhaustive || excess ? v.severity : "info";
+  const what = s.exhaustive ? "各行" : "所列组成项";
+  return makeFinding(r, {
+    rule: "sum_mismatch",
+    severity,
+    field: `stated_sum:${s.field}`,
+    stated: s.total,
+    expected: expected.value,
+    verdict: { ...v, severity },
+    message: `“${s.label || s.field}”${n(s.total.value)}万元（${pageRef(s.total.prov)}），${what}合计为${n(expected.value)}万元，相差${n(v.difference.abs())}万元，请核对合计数与组成项。`,
+    evidence: [
+      evidence(r, "stated total", s.total.prov),
+      ...s.parts.map((p) => evidence(r, "part", p.figure.prov)),
+    ],
+  });
+}
+
+export const statedSumMismatchRule: RuleOf<"report"> = {
+  id: "sum_mismatch",
+  scope: "report",
+  severity: "error",
+  name: "合计不符",
+  explanation: "报告列示的合计数（表格合计行、其中各项、文字中的总数及其组成）与各组成项相加不一致。",
+  run(r) {
+    const out: Finding[] = [];
+    for (const s of r.stated_sums ?? []) {
+      const f = check(r, s);
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};
