@@ -135,7 +135,7 @@ export const labels: Labels = {
     percent: "率|比例|占比|%|进度",
     percentRow: "率$|进度$",
     // Columns of points (weights and scores): never amounts or rates.
-    points: "^(分值|得分|权重|评分|标准分|扣分|满分)",
+    points: "(分值|得分|权重|评分|标准分|扣分|满分)(\\(.*\\))?$",
     // A qualitative indicator's 指标性质.
     qualitative: "^定性",
     // Budget headers in order of preference when a project table prints several budget columns:

@@ -109,6 +109,12 @@ export const StatedSum = z.object({
   /** True when the parts are all the rows under the total (a 合计 row); false for a 其中 selection. */
   exhaustive: z.boolean(),
   context: z.enum(["prose", "table"]),
+  /**
+   * The finest precision the parts are printed to, where one list prints some parts with fewer
+   * digits than others (30万元；29.99万元): a writer who prints cents for one part prints the others
+   * exactly, so those are taken as exact.
+   */
+  ulp: z.string().optional(),
 });
 export type StatedSum = z.infer<typeof StatedSum>;
 

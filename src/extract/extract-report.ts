@@ -135,6 +135,10 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (section === "next_steps" && !b.heading?.standalone) nextSteps.push(b);
       noChange ??= unchangedExpenditure(lt, vocab);
       const ms = scanMentions(lt, i, vocab);
+      // A total with its parts is checked wherever it is stated (a project section too).
+      statedSums.push(
+        ...proseSums(lt.text, ms, vocab, (lead) => classifyLead(lead, "amount", vocab)?.kind === "headline"),
+      );
       // A numbered paragraph naming a project with its budget and executed amounts is a project
       // statement wherever it stands (a misread heading must not lose the section's projects).
       const project = proseProject(lt, ms, section === "projects", vocab);
@@ -145,9 +149,6 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
       if (section === "projects") return;
       if (NO_HEADLINE.has(section)) return;
       mentions.push(...ms);
-      statedSums.push(
-        ...proseSums(lt.text, ms, vocab, (lead) => classifyLead(lead, "amount", vocab)?.kind === "headline"),
-      );
       return;
     }
     const table = b.table;

@@ -38,12 +38,18 @@ export function tableSums(
           .filter((s, i, a) => a.indexOf(s) === i)
           .join(""),
       );
+    // A row's label: the text cell nearest its numbers (a group cell spanning rows, 项目资金(万元), is not
+    // the row's own label when the row has one).
     const labelOf = (r: number): { col: number; label: string } | undefined => {
+      let found: { col: number; label: string; span: number } | undefined;
       for (let c = 0; c < table.nCols; c++) {
+        const cell = cellAt(table, r, c);
         const s = text(r, c);
-        if (s !== "" && !isNumericCell(s)) return { col: c, label: compact(s) };
+        if (isNumericCell(s)) break;
+        if (!cell || s === "" || (found && cellAt(table, r, found.col) === cell)) continue;
+        if (!found || found.span > 1) found = { col: c, label: compact(s), span: cell.rowSpan };
       }
-      return undefined;
+      return found ? { col: found.col, label: found.label } : undefined;
     };
     const rows: Array<{ r: number; col: number; label: string }> = [];
     for (let r = b.start; r < b.end; r++) {
@@ -148,8 +154,10 @@ export function proseSums(
       if (re(F.changeVerb).test(p.lead) || namesTotal(p.lead)) break;
       parts.push({ label: p.lead.replace(re(F.partsMarkerLead), ""), figure: p.figure });
     }
+    const finest = parts.map((p) => p.figure.ulp).sort((a, b) => Number(a) - Number(b))[0];
     if (parts.length >= 2)
       out.push({
+        ...(finest && parts.some((p) => p.figure.ulp !== finest) ? { ulp: finest } : {}),
         field: t.lead || F.partsMarker,
         label: t.lead,
         total: t.figure,

@@ -11,7 +11,10 @@ import type { RuleOf } from "../rule.js";
 import { judge, sumOf } from "../tolerance.js";
 
 function check(r: Parameters<RuleOf<"report">["run"]>[0], s: StatedSum): Finding | undefined {
-  const expected = sumOf(s.parts.map((p) => p.figure));
+  // Parts printed with fewer digits than the list's finest (30万元 beside 29.99万元) are exact.
+  const exact = (f: StatedSum["parts"][number]["figure"]) =>
+    s.ulp && Number(f.ulp) > Number(s.ulp) ? { ...f, ulp: "0" } : f;
+  const expected = sumOf(s.parts.map((p) => exact(p.figure)));
   const v = judge(s.total, expected);
   if (!v) return undefined;
   const excess = v.difference.lt(0);
