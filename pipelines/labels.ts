@@ -228,6 +228,17 @@ export const labels: Labels = {
     // The unit a table's caption names ("单位：万元"). (capture 1: the unit)
     captionUnit: "单位\\s*[:：]\\s*(万元|元|亿元|千元)",
   },
+  // Project self-evaluation forms (项目支出绩效自评表): the cells that label the project's name and its
+  // implementing unit, the kind a form without a title is, and which kinds are project kinds.
+  projectForm: {
+    nameCell: "^项目名称[:：]?$",
+    unitCell: "^实施单位[:：]?$",
+    // In prose: "项目名称：X；主管部门：…". (capture 1: the value)
+    nameField: "项目名称[:：]\\s*([^；;，,。\\s]{2,40})",
+    unitField: "实施单位[:：]\\s*([^；;，,。\\s]{2,40})",
+    kind: "项目支出绩效自评表",
+    projectKind: "^项目",
+  },
   // The report's words for required fields, named in a missing_field issue.
   fieldNames: {
     department: "部门名称",

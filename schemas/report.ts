@@ -138,6 +138,10 @@ export const Report = z.object({
   department: Text.optional(),
   fiscal_year: Figure.optional(),
   report_kind: Text.optional(),
+  /** For a project self-evaluation (项目支出绩效自评表/报告): the project's name (项目名称). */
+  project_name: Text.optional(),
+  /** For a project self-evaluation: the implementing unit (实施单位), where printed. */
+  implementing_unit: Text.optional(),
   self_score: Figure.optional(),
   grade: Text.optional(),
   staff: Staff,

@@ -97,6 +97,16 @@ export const REPORTS: CsvFile<ReportRow> = {
       "e.g. 部门整体支出绩效自评报告, 项目支出绩效自评表",
       (r) => r.record?.report_kind?.value,
     ),
+    text(
+      "project_name",
+      "for a project self-evaluation (report_kind 项目支出…): the project's name; empty for whole-department reports",
+      (r) => r.record?.project_name?.value,
+    ),
+    text(
+      "implementing_unit",
+      "for a project self-evaluation: 实施单位, where printed",
+      (r) => r.record?.implementing_unit?.value,
+    ),
     num("self_score", "自评得分", (r) => fig(r.record?.self_score)),
     text("grade", "自评等级 as printed: 优/良/中/差 or 优秀/良好/合格/不合格", (r) => r.record?.grade?.value),
     headline("budget_total_wan", "budget_total", "全年预算数 (调整后预算 where both are given), 万元"),

@@ -194,6 +194,16 @@ const LabelsSchema = z
         captionUnit: PatternSchema,
       })
       .strict(),
+    projectForm: z
+      .object({
+        nameCell: PatternSchema,
+        unitCell: PatternSchema,
+        nameField: PatternSchema,
+        unitField: PatternSchema,
+        kind: z.string().min(1),
+        projectKind: PatternSchema,
+      })
+      .strict(),
     fieldNames: z
       .object({ department: z.string(), fiscal_year: z.string(), totals: z.string(), score: z.string() })
       .strict(),

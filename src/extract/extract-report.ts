@@ -24,6 +24,7 @@ import { classifyLead, isBudgetRowLabel, mentionsToFigures } from "./headline-fi
 import { identifyReport } from "./identify-report.js";
 import { type Mention, scanMentions } from "./mentions.js";
 import { type AmountUnit, NUMBER_UNIT, WAN, YUAN } from "./numbers.js";
+import { formStarts, projectIdentity, secondFormStart } from "./project-form.js";
 import { grade, proseProject, selfScore, staffCounts, tableStaff } from "./prose-facts.js";
 import { proseSums, tableSums } from "./stated-sums.js";
 import { tableBlocks, tableToMentions, unitInCells } from "./table-mentions.js";
@@ -95,8 +96,23 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   // A report embedded in a larger publication (a 部门决算 with its own tables first) starts at its
   // title: the figures before it belong to the publication, not to the self-evaluation.
   const start = id.titleBlock !== undefined && id.titleBlock > 12 ? id.titleBlock : 0;
-  const blocks = layout.blocks.slice(start);
   const issues: ExtractionIssue[] = [...input.issues];
+  // Project forms stacked in one file: the record is the first form; the others are named in an
+  // issue and not mixed into it (their totals would read as restatements of the first's).
+  const all = layout.blocks.slice(start);
+  const forms = formStarts(all, vocab);
+  const cut = secondFormStart(all, forms);
+  const blocks = cut === undefined ? all : all.slice(0, cut);
+  if (cut !== undefined) {
+    const names = forms.map((f) => projectIdentity(all.slice(f), vocab).name?.value ?? "?");
+    issues.push({
+      stage: "extract",
+      code: "stacked_forms",
+      severity: "warning",
+      message: `the file holds ${forms.length} project forms (${names.join("; ")}); the record is the first — split the file to read each of the others`,
+      page: ((b) => (b?.kind === "table" ? b.table.pages[0] : b?.pages[0]))(all[cut]),
+    });
+  }
   const defaultUnit = predominantUnit(blocks);
 
   const mentions: Mention[] = [];
@@ -255,6 +271,20 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   }
   if (id.fiscalYear) report.fiscal_year = id.fiscalYear;
   if (id.kind) report.report_kind = id.kind;
+  // A form without a title (or whose title was printed as a page header) is a project form when it
+  // opens with the project's name cell.
+  if (!report.report_kind && forms.length > 0) {
+    const first = all[forms[0]!]!;
+    report.report_kind = {
+      value: L.projectForm.kind,
+      prov: provOf(first.kind === "table" ? first.table.cells[0]!.text : first.text),
+    };
+  }
+  if (report.report_kind && re(L.projectForm.projectKind).test(report.report_kind.value)) {
+    const p = projectIdentity(blocks, vocab);
+    if (p.name) report.project_name = p.name;
+    if (p.unit) report.implementing_unit = p.unit;
+  }
   // A form states its score and grade in its closing rows; prose wins where both exist.
   if (score ?? tableScore) report.self_score = (score ?? tableScore)!;
   if (gradeText ?? tableGrade) report.grade = (gradeText ?? tableGrade)!;

@@ -127,6 +127,17 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
       }
     }
   }
+  // A form whose title line was not read (printed as a page header) still prints its year on a line
+  // of its own: "（2022 年度）".
+  if (!id.fiscalYear) {
+    for (const p of paragraphs.slice(0, 10)) {
+      const m = re(L.yearLine).exec(compact(p.text.text));
+      if (m) {
+        id.fiscalYear = yearFigure(p.text, m[1]!, L.yearUnit);
+        break;
+      }
+    }
+  }
   // 3. An OCR'd title may misread a character of the name (青川 → 青州): the body, which prints the
   // name many times, is consulted, then a place name that is not a division of the city it names is
   // corrected from the gazetteer.
