@@ -47,6 +47,9 @@ const ORG_END = [
   "乡",
 ];
 const CN_NUMERAL = "[一二三四五六七八九十]";
+/** A paragraph's label before the department name ("填报单位（盖章）：X", "部门(单位)名称 X"). */
+const DEPARTMENT_FIELD =
+  "(?:部门|单位|预算单位|填报单位|实施单位|评价单位|报送单位|编制单位)(?:\\(单位\\))?(?:名称)?(?:\\((?:盖章|公章|签章)\\))?";
 
 export const labels: Labels = {
   identity: {
@@ -61,6 +64,8 @@ export const labels: Labels = {
     // Removed from a department name taken from a title, in order.
     departmentStrip: [
       "^(关于|附件\\d*[:：]?)",
+      // A cover line's label before the name (部门(单位)名称 X县…): only with 名称 or a colon after it.
+      `^${DEPARTMENT_FIELD}(?:(?<=名称)|[:：])[:：]?`,
       // A title that is also a heading of a larger publication: "第四部分 2022年度…自评报告".
       `^(第[一二三四五六七八九十\\d]{1,3}部分|${CN_NUMERAL}{1,3}[、.])`,
       "(的)?$",
@@ -73,8 +78,7 @@ export const labels: Labels = {
       "^(部门|单位|预算单位|填报单位|主管部门|实施单位|评价单位|报送单位)(\\(单位\\))?(名称)?(及代码|\\((盖章|公章)\\))?$",
     // A paragraph's label before the department name ("填报单位（盖章）：X"); the value follows a
     // colon. (no capture groups of its own)
-    departmentField:
-      "(?:部门|单位|预算单位|填报单位|实施单位|评价单位|报送单位|编制单位)(?:\\(单位\\))?(?:名称)?(?:\\((?:盖章|公章|签章)\\))?",
+    departmentField: DEPARTMENT_FIELD,
     // Place endings of a full organisation name: a place, an optional sub-place, then the body.
     placeEnd: "(?:省|自治区|市|自治州|州|县|区|旗)",
     subPlaceEnd: "(?:市|县|区)",

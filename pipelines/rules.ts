@@ -16,7 +16,6 @@ import { scoreResultMismatchRule } from "../src/checks/rules/score-result-mismat
 import { scoreSumMismatchRule } from "../src/checks/rules/score-sum-mismatch.js";
 import { scoreVsExecutionRule } from "../src/checks/rules/score-vs-execution.js";
 import { shareMismatchRule } from "../src/checks/rules/share-mismatch.js";
-import { statedSumMismatchRule } from "../src/checks/rules/stated-sum-mismatch.js";
 import { sumMismatchRule } from "../src/checks/rules/sum-mismatch.js";
 import { textRepeatedRule } from "../src/checks/rules/text-repeated.js";
 import { yoyMismatchRule } from "../src/checks/rules/yoy-mismatch.js";
@@ -24,7 +23,6 @@ import { yoyMismatchRule } from "../src/checks/rules/yoy-mismatch.js";
 export const rules: Rule[] = [
   // within one report (the canonical reading of each report)
   sumMismatchRule, //           parts do not add up to their stated total
-  statedSumMismatchRule, //     a total stated with its parts (合计 row, 其中 rows, prose) does not add up
   shareMismatchRule, //         a stated share ≠ amount ÷ whole
   rateMismatchRule, //          a stated execution rate ≠ executed ÷ budget
   restatedMismatchRule, //      one figure printed twice with different values

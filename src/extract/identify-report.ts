@@ -212,8 +212,9 @@ const stripCode = (s: string): string => s.replace(/^(?:[【[(（]\d{3,}[】\])�
 
 function labelledField(blocks: readonly Block[], label: RegExp, labels: Labels): Text | undefined {
   const ORG_NAME = new RegExp(`${labels.identity.orgEnd}$`, "u");
+  // The label is separated from its value by a colon or only by a space (部门(单位)名称 X县…).
   const field = new RegExp(
-    `^${labels.identity.departmentField}\\s*[:：]\\s*(.{2,40}?)(?:\\s{2,}|\\s*[\\u4e00-\\u9fff]{2,6}[:：]|$)`,
+    `^${labels.identity.departmentField}(?:\\s*[:：]\\s*|\\s+)(.{2,40}?)(?:\\s{2,}|\\s*[\\u4e00-\\u9fff]{2,6}[:：]|$)`,
     "u",
   );
   for (const b of blocks.slice(0, 60)) {

@@ -79,3 +79,13 @@ describe("identifyReport", () => {
     ]);
   });
 });
+
+describe("cover labels without a colon", () => {
+  it("reads a department after its label and a space", () => {
+    const id = identifyReport(
+      paragraphs(["部门(单位)名称 东川县水务局", "评价方式 部门自评", "2023年度部门整体支出绩效自评报告"]),
+      vocabulary,
+    );
+    expect(id.department?.value).toBe("东川县水务局");
+  });
+});

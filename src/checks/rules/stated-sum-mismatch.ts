@@ -1,16 +1,15 @@
 /**
- * sum_mismatch over the totals the report states with their parts (a table's 合计 row under its
+ * sum_mismatch (run by sum-mismatch.ts) over the totals the report states with their parts (a table's 合计 row under its
  * rows, a total row over its 其中 rows, a prose total followed by 其中/包括 and its parts): the parts
  * must add up to the total. Parts listed under 其中 may be a selection: they may fall short of the
  * total (reported as info, worth a look), never exceed it; the rows above a 合计 must add up to it.
  */
 import type { Finding } from "../../../schemas/finding.js";
-import type { StatedSum } from "../../../schemas/report.js";
+import type { Report, StatedSum } from "../../../schemas/report.js";
 import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
-import type { RuleOf } from "../rule.js";
 import { judge, sumOf } from "../tolerance.js";
 
-function check(r: Parameters<RuleOf<"report">["run"]>[0], s: StatedSum): Finding | undefined {
+function check(r: Report, s: StatedSum): Finding | undefined {
   // Parts printed with fewer digits than the list's finest (30万元 beside 29.99万元) are exact.
   const exact = (f: StatedSum["parts"][number]["figure"]) =>
     s.ulp && Number(f.ulp) > Number(s.ulp) ? { ...f, ulp: "0" } : f;
@@ -37,18 +36,12 @@ function check(r: Parameters<RuleOf<"report">["run"]>[0], s: StatedSum): Finding
   });
 }
 
-export const statedSumMismatchRule: RuleOf<"report"> = {
-  id: "sum_mismatch",
-  scope: "report",
-  severity: "error",
-  name: "合计不符",
-  explanation: "报告列示的合计数（表格合计行、其中各项、文字中的总数及其组成）与各组成项相加不一致。",
-  run(r) {
-    const out: Finding[] = [];
-    for (const s of r.stated_sums ?? []) {
-      const f = check(r, s);
-      if (f) out.push(f);
-    }
-    return out;
-  },
-};
+/** sum_mismatch findings over the report's stated sums (run by the sum_mismatch rule). */
+export function statedSumFindings(r: Report): Finding[] {
+  const out: Finding[] = [];
+  for (const s of r.stated_sums ?? []) {
+    const f = check(r, s);
+    if (f) out.push(f);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import { SECTION_NAME } from "../field-names.js";
 import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { judge, sumOf } from "../tolerance.js";
+import { statedSumFindings } from "./stated-sum-mismatch.js";
 
 /**
  * One statement per item for sums: where an item is printed twice with different values (the
@@ -100,6 +101,8 @@ export const sumMismatchRule: RuleOf<"report"> = {
     const yoyParts = itemsFor(r.budget_lines, "yoy_component");
     if (h.yoy_change && yoyParts.length >= 2)
       sumMismatch(r, "yoy_component", h.yoy_change, yoyParts, "支出增减构成", out);
+    // Totals the report states with their parts (合计 rows, 其中 rows, prose): stated-sum-mismatch.ts.
+    out.push(...statedSumFindings(r));
     return out;
   },
 };
