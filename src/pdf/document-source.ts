@@ -8,6 +8,7 @@ import type { PageContent } from "../layout/page-model.js";
 import { type PageRaster, pageRaster } from "../ocr/page-image.js";
 import { loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
 import { operatorsToGraphics } from "./page-content.js";
+import { type PageGlyphs, readPageGlyphs } from "./page-glyphs.js";
 import { type DocumentInfo, documentInfo, type PageReading, readPages } from "./read-pages.js";
 
 export interface RasterOptions {
@@ -20,6 +21,8 @@ export interface DocumentSource {
   readPages(): Promise<PageReading>;
   /** The page's pixels for OCR (an embedded scan at its own resolution, or a rendering). */
   raster(content: PageContent, options: RasterOptions): Promise<PageRaster>;
+  /** Every glyph the page draws, with font and code (for text layers without a Unicode map). */
+  glyphs(content: PageContent): Promise<PageGlyphs>;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,16 @@ export class InProcessSource implements DocumentSource {
       const viewport = page.getViewport({ scale: 1 });
       const { images } = operatorsToGraphics(pdfjs, ops.fnArray, ops.argsArray, viewport.transform as never);
       return await pageRaster(pdfjs, page, { ...content, images }, options);
+    } finally {
+      page.cleanup();
+    }
+  }
+
+  async glyphs(content: PageContent): Promise<PageGlyphs> {
+    const pdfjs = await loadPdfJs();
+    const page = await this.doc.getPage(content.number);
+    try {
+      return await readPageGlyphs(pdfjs, page, content.rotation);
     } finally {
       page.cleanup();
     }

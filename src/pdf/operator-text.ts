@@ -8,10 +8,13 @@
 import type { TextRun } from "../layout/page-model.js";
 import { apply, IDENTITY, isStateOp, type Matrix, multiply, nextGraphicsState } from "./graphics-state.js";
 import type { PdfJs } from "./open-document.js";
+import type { GlyphRun } from "./page-glyphs.js";
 
 interface Glyph {
   unicode: string;
   width: number;
+  /** The code in the content stream (a CID for two-byte fonts): with the font, the glyph's identity. */
+  originalCharCode?: number;
   isSpace?: boolean;
   vmetric?: number[];
 }
@@ -53,6 +56,12 @@ export function operatorsToTextRuns(
   base: Matrix,
   /** Filled with the characters drawn in each direction (0: left to right, 1: top to bottom, 2, 3). */
   directions?: number[],
+  /**
+   * Filled with every glyph drawn upright, blank or not, with its code and advance box: a font
+   * without a Unicode map is decoded from these (src/glyphs), where the text runs above would
+   * already have lost the glyphs whose meaningless "unicode" happens to be whitespace.
+   */
+  glyphSink?: GlyphRun[],
 ): TextRun[] {
   const OPS = pdfjs.OPS;
   const runs: TextRun[] = [];
@@ -101,6 +110,9 @@ export function operatorsToTextRuns(
     const em = Math.hypot(m[2] * fontSize, m[3] * fontSize) || Math.hypot(m[0] * fontSize, m[1] * fontSize);
     const hs = s.hScale * s.fontDirection;
     let x = 0;
+    const upright =
+      glyphSink !== undefined && !vertical && Math.abs(m[1]) < 1e-3 * Math.abs(m[0]) && m[0] !== 0;
+    const placed: GlyphRun["glyphs"] = [];
     let runText = "";
     let runStart = 0;
     let runEnd = 0;
@@ -134,6 +146,16 @@ export function operatorsToTextRuns(
         : g.width * (fm[0] ?? 0.001) * fontSize + spacing * s.fontDirection;
       // isSpace marks code 32 (word spacing applies to it) — in a two-byte CID font that code may
       // well be 管; whether a glyph is blank is a question for its Unicode value.
+      if (upright) {
+        const [gx0] = apply(m, x * hs, 0);
+        const [gx1] = apply(m, (x + advance) * hs, 0);
+        placed.push({
+          code: g.originalCharCode ?? g.unicode.codePointAt(0) ?? 0,
+          unicode: g.unicode,
+          x0: Math.min(gx0, gx1),
+          x1: Math.max(gx0, gx1),
+        });
+      }
       if (g.unicode.trim() === "") {
         flush();
       } else {
@@ -144,6 +166,9 @@ export function operatorsToTextRuns(
       x += advance;
     }
     flush();
+    if (placed.length > 0) {
+      glyphSink!.push({ font: s.fontName, fontSize: em, baseline: apply(m, 0, 0)[1], glyphs: placed });
+    }
     if (directions && !vertical) {
       const chars = glyphs.filter(
         (g) => g !== null && typeof g === "object" && g.unicode.trim() !== "",

@@ -23,6 +23,7 @@ export type WorkerRequest =
       dpi: number;
       maxPixels: number;
     }
+  | { id: number; type: "glyphs"; page: import("../layout/page-model.js").PageContent }
   | { id: number; type: "close" };
 
 export type WorkerReply =
@@ -54,6 +55,9 @@ parentPort?.on("message", async (req: WorkerRequest) => {
         value = r;
         break;
       }
+      case "glyphs":
+        value = await source!.glyphs(req.page);
+        break;
       case "close":
         await source?.close();
         source = undefined;

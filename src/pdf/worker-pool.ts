@@ -9,6 +9,7 @@ import type { PageContent } from "../layout/page-model.js";
 import type { PageRaster } from "../ocr/page-image.js";
 import type { DocumentSource, RasterOptions } from "./document-source.js";
 import { type OpenOptions, type PdfErrorCode, PdfOpenError } from "./open-document.js";
+import type { PageGlyphs } from "./page-glyphs.js";
 import type { DocumentInfo, PageReading } from "./read-pages.js";
 import type { WorkerReply, WorkerRequest } from "./read-worker.js";
 
@@ -161,6 +162,10 @@ class WorkerSource implements DocumentSource {
       [],
       this.signal,
     );
+  }
+
+  glyphs(content: PageContent): Promise<PageGlyphs> {
+    return this.thread.call({ type: "glyphs", page: content }, [], this.signal);
   }
 
   async close(): Promise<void> {
