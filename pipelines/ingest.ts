@@ -3,6 +3,7 @@
  * Storing the record is the batch runner's job (src/store), one transaction per report.
  */
 import { extractRecord } from "../src/extract/stage.js";
+import { flagUncertainGlyphValues } from "../src/glyphs/uncertain-values.js";
 import { finalizeRecord } from "../src/ingest/finalize-record.js";
 import { crossCheckOcr } from "../src/ocr/cross-check.js";
 import type { Stage } from "../src/pipeline/stage.js";
@@ -13,5 +14,6 @@ export const ingestStages: Stage[] = [
   ...readStages, // bytes → pages → layout (pipelines/read.ts)
   extractRecord(definitions), // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
   crossCheckOcr, // --ocr-engine both: OCR'd figures and names re-read by the second engine; disagreements marked
+  flagUncertainGlyphValues, // values printed with glyphs decoded without agreement → ocr_uncertain issues
   finalizeRecord, // unread pages make it partial; invisible characters out of names and keys
 ];

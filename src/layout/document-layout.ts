@@ -64,7 +64,7 @@ export interface PageSummary {
   number: number;
   kind: PageKind;
   reason: string;
-  source: "text_layer" | "ocr";
+  source: PageContent["source"];
 }
 
 export interface DocumentLayout {

@@ -58,8 +58,8 @@ export interface PageContent {
   kind: PageKind;
   /** Why the page got its kind (e.g. "62% private-use glyphs"). */
   kindReason: string;
-  /** "ocr" when the runs come from OCR. */
-  source: "text_layer" | "ocr";
+  /** "ocr" when the runs come from OCR; "glyphs" when a garbled text layer was decoded from its glyphs (src/glyphs). */
+  source: "text_layer" | "ocr" | "glyphs";
 }
 
 export const needsOcr = (kind: PageKind): boolean => kind === "image_only" || kind === "garbled";

@@ -1,0 +1,213 @@
+/** The pieces of glyph decoding that need no OCR: alignment, votes, lines, runs, priors. */
+import { describe, expect, it } from "vitest";
+import { decodeGlyphRuns, UNCERTAIN_CONF } from "../../src/glyphs/decode-runs.js";
+import { glyphInventory, glyphKey } from "../../src/glyphs/glyph-inventory.js";
+import { pageLines } from "../../src/glyphs/glyph-lines.js";
+import { type GlyphVote, voteGlyph } from "../../src/glyphs/glyph-votes.js";
+import type { GlyphMapEntry } from "../../src/glyphs/read-glyph-map.js";
+import { alignRow } from "../../src/glyphs/recognise-glyphs.js";
+import { angleOrRound, dashOrOne } from "../../src/glyphs/shape-checks.js";
+import { applyVocabularyPrior, hanBigrams, keepGlyphsDistinct } from "../../src/glyphs/vocabulary-prior.js";
+import type { GlyphRun, PageGlyphs } from "../../src/pdf/page-glyphs.js";
+
+const sym = (text: string, cx: number, conf = 90) => ({ text, cx, conf });
+const targets = (n: number) => Array.from({ length: n }, (_, i) => ({ cx: 30 + i * 60 }));
+
+describe("alignRow", () => {
+  it("gives each glyph its character in order when the counts agree", () => {
+    const got = alignRow([sym("支", 999), sym("出", -5)], targets(2), [[], []], 60);
+    expect(got.map((g) => g.text)).toEqual(["支", "出"]);
+  });
+
+  it("reads nothing from an unguided row with a character too many", () => {
+    const got = alignRow([sym("支", 30), sym("人", 60), sym("出", 90)], targets(2), [[], []], 60);
+    expect(got.map((g) => g.text)).toEqual(["", ""]);
+  });
+
+  it("aligns by earlier readings when a character was dropped, and trusts the row less", () => {
+    const got = alignRow([sym("一", 30), sym("预", 150)], targets(3), [["一"], ["、"], ["预"]], 60);
+    expect(got.map((g) => g.text)).toEqual(["一", "", "预"]);
+    expect(got[0]!.conf).toBeLessThan(90);
+  });
+});
+
+const v = (text: string, at: string, how: GlyphVote["how"] = "alone", conf = 90): GlyphVote => ({
+  text,
+  conf,
+  how,
+  at,
+});
+
+describe("voteGlyph", () => {
+  it("decides a glyph when two independent readings agree", () => {
+    const d = voteGlyph([v("良", "1:0:3"), v("良", "1:0:3", "context")], { fullWidth: true });
+    expect(d).toMatchObject({ text: "良", agree: 2, total: 2, certain: true });
+  });
+
+  it("counts one occurrence read in overlapping context strips once", () => {
+    const d = voteGlyph(
+      [
+        v("支", "1:2:4"),
+        v("文", "1:2:4", "context"),
+        v("文", "1:2:4", "context"),
+        v("文", "1:2:4", "context"),
+      ],
+      { fullWidth: true },
+    );
+    expect(d.certain).toBe(false);
+    expect(d.total).toBe(2);
+  });
+
+  it("is never sure of one reading, of two unsure ones, or of two characters for one glyph", () => {
+    expect(voteGlyph([v("末", "a")], { fullWidth: true }).certain).toBe(false);
+    expect(
+      voteGlyph([v("恨", "a", "alone", 80), v("恨", "a", "context", 50)], { fullWidth: true }).certain,
+    ).toBe(false);
+    expect(voteGlyph([v("得人", "a"), v("得人", "b")], { fullWidth: true }).certain).toBe(false);
+  });
+
+  it("ignores Latin letters for a full-width glyph and Chinese for a narrow one", () => {
+    const wide = voteGlyph([v("R", "a"), v("E", "b"), v("及", "c"), v("及", "d")], { fullWidth: true });
+    expect(wide).toMatchObject({ text: "及", certain: true, total: 2 });
+    expect(voteGlyph([v("口", "a"), v("0", "b"), v("0", "c")], { fullWidth: false }).text).toBe("0");
+  });
+});
+
+const run = (
+  font: string,
+  baseline: number,
+  codes: Array<[number, number, number]>,
+  size = 10,
+): GlyphRun => ({
+  font,
+  fontSize: size,
+  baseline,
+  glyphs: codes.map(([code, x0, x1]) => ({ code, unicode: String.fromCharCode(code), x0, x1 })),
+});
+
+describe("pageLines", () => {
+  it("joins one line's runs in order, cuts it at a wide gap, and drops a glyph drawn twice", () => {
+    const pg: PageGlyphs = {
+      page: 1,
+      fonts: [],
+      runs: [
+        run("f2", 100.5, [[3, 20, 30]]),
+        run("f1", 100, [
+          [1, 0, 10],
+          [2, 10, 20],
+        ]),
+        run("f1", 100, [[2, 10.2, 20.2]]),
+        run("f1", 100, [[4, 60, 70]]),
+        run("f1", 140, [[5, 0, 10]]),
+      ],
+    };
+    const lines = pageLines(pg);
+    expect(lines.map((l) => l.glyphs.map((g) => g.code))).toEqual([[1, 2, 3], [4], [5]]);
+  });
+});
+
+const entry = (text: string, certain = true, more: Partial<GlyphMapEntry> = {}): GlyphMapEntry => ({
+  text,
+  agree: certain ? 2 : 1,
+  total: 2,
+  conf: 90,
+  certain,
+  alternatives: [],
+  blank: text === " ",
+  ...more,
+});
+
+describe("decodeGlyphRuns", () => {
+  it("cuts runs at blanks and gaps, and makes digits against an uncertain glyph uncertain too", () => {
+    const map = new Map<string, GlyphMapEntry>([
+      [glyphKey("f", 1), entry("收")],
+      [glyphKey("f", 2), entry("入")],
+      [glyphKey("f", 3), entry(" ")],
+      [glyphKey("f", 4), entry("1")],
+      [glyphKey("f", 5), entry("2", false)],
+      [glyphKey("f", 6), entry("万")],
+    ]);
+    const runs = decodeGlyphRuns(
+      [
+        run("f", 100, [
+          [1, 0, 10],
+          [2, 10, 20],
+          [3, 20, 25],
+          [4, 25, 30],
+          [5, 30, 35],
+          [4, 35, 40],
+          [6, 40, 50],
+          [1, 80, 90],
+        ]),
+      ],
+      map,
+    );
+    expect(runs.map((r) => [r.text, r.conf])).toEqual([
+      ["收入", undefined],
+      ["121", expect.any(Number)],
+      ["万", undefined],
+      ["收", undefined],
+    ]);
+    expect(runs[1]!.conf).toBeLessThanOrEqual(UNCERTAIN_CONF);
+    expect(runs[1]).toMatchObject({ x0: 25, x1: 40 });
+  });
+});
+
+describe("lookalikes", () => {
+  it("takes a horizontal stroke among Chinese characters for 一 and alone for a dash", () => {
+    expect(dashOrOne("一", 0, 5)).toBe("—");
+    expect(dashOrOne("一", 4, 5)).toBe("一");
+    expect(dashOrOne("二", 0, 5)).toBe("二");
+  });
+
+  it("reads a full-width angle bracket as the round one when a reading saw that", () => {
+    expect(angleOrRound("〈", ["〈", "(一"], true)).toBe("(");
+    expect(angleOrRound("〈", ["〈"], true)).toBe("〈");
+    expect(angleOrRound(">", ["("], false)).toBe(">");
+  });
+});
+
+describe("vocabulary prior and distinct glyphs", () => {
+  const pages: PageGlyphs[] = [
+    {
+      page: 1,
+      fonts: [{ id: "f", name: "", type3: false }],
+      runs: [1, 2, 3].map((k) =>
+        run("f", 100 * k, [
+          [10, 0, 10],
+          [11, 10, 20],
+          [12, 20, 30],
+        ]),
+      ),
+    },
+  ];
+  const inventory = glyphInventory(pages, () => []);
+
+  it("finds the character pairs of label patterns", () => {
+    expect([...hanBigrams({ a: ["(基本|项目)?支出(合计)?"], b: /执行率/ })].sort()).toEqual(
+      ["基本", "项目", "支出", "合计", "执行", "行率"].sort(),
+    );
+  });
+
+  it("settles a glyph read as a lookalike by the label words it forms", () => {
+    const map = new Map<string, GlyphMapEntry>([
+      [glyphKey("f", 10), entry("文", true, { agree: 7, total: 8 })],
+      [glyphKey("f", 11), entry("出")],
+      [glyphKey("f", 12), entry("数")],
+    ]);
+    const readings = (k: string) => (k === glyphKey("f", 10) ? ["文", "文", "支"] : []);
+    applyVocabularyPrior(inventory, map, readings, hanBigrams(["支出数"]));
+    expect(map.get(glyphKey("f", 10))).toMatchObject({ text: "支", certain: true });
+  });
+
+  it("marks two glyphs of one font decoded alike uncertain, the weaker one taking its next reading", () => {
+    const map = new Map<string, GlyphMapEntry>([
+      [glyphKey("f", 10), entry("未", true, { agree: 4, total: 4 })],
+      [glyphKey("f", 11), entry("未", true, { agree: 2, total: 3, alternatives: ["末"] })],
+      [glyphKey("f", 12), entry("数")],
+    ]);
+    keepGlyphsDistinct(inventory, map);
+    expect(map.get(glyphKey("f", 10))).toMatchObject({ text: "未", certain: true });
+    expect(map.get(glyphKey("f", 11))).toMatchObject({ text: "末", certain: false });
+  });
+});
