@@ -331,6 +331,78 @@ Examples:
     process.exitCode = runSchema(opts);
   });
 
+// The job queue on PostgreSQL (src/queue): enqueue files, run workers on many machines, watch.
+program
+  .command("enqueue")
+  .description("queue PDFs (files or folders) for workers: one job per file, keyed by its SHA-256")
+  .argument("<paths...>", "PDF files or folders (on a folder every worker machine sees at the same path)")
+  .addOption(dbOption())
+  .option("--upload", "store the files' bytes in PostgreSQL, for workers without the shared folder")
+  .option("--tries <n>", "tries before a file ends failed", positiveInt, 3)
+  .option("--lease <seconds>", "a worker not heard from this long is taken to be gone", positiveInt, 60)
+  .option("--retry-delay <seconds>", "wait before a failed try is tried again", positiveNumber, 5)
+  .option("--retry-failed", "queue files that failed their tries again")
+  .option("--json", "print the counts as one JSON object")
+  .action(
+    async (
+      paths: string[],
+      opts: {
+        db: string;
+        upload?: boolean;
+        tries: number;
+        lease: number;
+        retryDelay: number;
+        retryFailed?: boolean;
+        json?: boolean;
+      },
+    ) => {
+      const { runEnqueue } = await import("../queue/enqueue.js");
+      process.exitCode = await runEnqueue(paths, {
+        ...opts,
+        leaseSeconds: opts.lease,
+        retryDelaySeconds: opts.retryDelay,
+      });
+    },
+  );
+
+program
+  .command("worker")
+  .description("take jobs from the queue and store their reports; run one or more on every machine")
+  .addOption(dbOption())
+  .option("--concurrency <n>", "documents read at once", positiveInt, 1)
+  .option("--ocr-workers <n>", "OCR worker threads (default: CPU cores)", positiveInt)
+  .option("--exit-when-idle", "exit when no job is queued, running or waiting for a retry")
+  .addOption(
+    new Option("--ocr <mode>", "OCR for pages without a usable text layer")
+      .choices(["auto", "always", "never"])
+      .default("auto"),
+  )
+  .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
+  .option("--max-image-megapixels <n>", "refuse to decode page images larger than this", positiveNumber, 100)
+  .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)
+  .option("--password <password>", "password for encrypted PDFs")
+  .option("--poll <seconds>", "wait between looks at an empty queue", positiveNumber, 2)
+  .option("--lease-check <seconds>", "how often expired leases are looked for", positiveInt, 30)
+  .option("--quiet", "no line per finished file")
+  .action(async (opts: Record<string, unknown> & { db: string; poll: number; leaseCheck: number }) => {
+    const { runWorker } = await import("../queue/worker.js");
+    process.exitCode = await runWorker({
+      ...opts,
+      pollSeconds: opts.poll,
+      leaseCheckSeconds: opts.leaseCheck,
+    });
+  });
+
+program
+  .command("status")
+  .description("the queue: jobs queued/active/done/failed, pages per minute, ETA, failed files, workers")
+  .addOption(dbOption())
+  .option("--json", "print one JSON object")
+  .action(async (opts: { db: string; json?: boolean }) => {
+    const { runStatus } = await import("../queue/status.js");
+    process.exitCode = await runStatus(opts);
+  });
+
 // Commander's own errors (unknown option, missing argument) get the same one-line shape as ours,
 // with where to look.
 for (const cmd of [program, ...program.commands]) {
