@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { runCompare } from "../compare/run-compare.js";
 import { OutputPathError } from "../export/atomic-output.js";
 import { defaultOcrEngine, OCR_ENGINES, type OcrEngineName } from "../ocr/engine.js";
+import type { WorkerOptions } from "../queue/worker.js";
 import { runReport } from "../report/run-report.js";
 import { VERSION } from "../version.js";
 import {
@@ -384,14 +385,15 @@ program
   .option("--poll <seconds>", "wait between looks at an empty queue", positiveNumber, 2)
   .option("--lease-check <seconds>", "how often expired leases are looked for", positiveInt, 30)
   .option("--quiet", "no line per finished file")
-  .action(async (opts: Record<string, unknown> & { db: string; poll: number; leaseCheck: number }) => {
-    const { runWorker } = await import("../queue/worker.js");
-    process.exitCode = await runWorker({
-      ...opts,
-      pollSeconds: opts.poll,
-      leaseCheckSeconds: opts.leaseCheck,
-    });
-  });
+  .action(
+    async (
+      opts: Omit<WorkerOptions, "pollSeconds" | "leaseCheckSeconds"> & { poll: number; leaseCheck: number },
+    ) => {
+      const { runWorker } = await import("../queue/worker.js");
+      const { poll, leaseCheck, ...rest } = opts;
+      process.exitCode = await runWorker({ ...rest, pollSeconds: poll, leaseCheckSeconds: leaseCheck });
+    },
+  );
 
 program
   .command("status")
