@@ -384,7 +384,6 @@ program
   .option("--password <password>", "password for encrypted PDFs")
   .option("--poll <seconds>", "wait between looks at an empty queue", positiveNumber, 2)
   .option("--lease-check <seconds>", "how often expired leases are looked for", positiveInt, 30)
-  .option("--quiet", "no line per finished file")
   .action(
     async (
       opts: Omit<WorkerOptions, "pollSeconds" | "leaseCheckSeconds"> & { poll: number; leaseCheck: number },

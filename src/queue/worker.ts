@@ -19,6 +19,7 @@ import { ingestStages } from "../../pipelines/ingest.js";
 import type { Report } from "../../schemas/report.js";
 import { EXIT_OK, EXIT_USAGE, UserError } from "../cli/errors.js";
 import { defaultContext, processFile } from "../cli/load-document.js";
+import { verbosity } from "../cli/verbosity.js";
 import { OcrPool } from "../ocr/tesseract-pool.js";
 import { ReaderPool } from "../pdf/worker-pool.js";
 import type { ExtractionResult } from "../pipeline/extraction-result.js";
@@ -50,13 +51,13 @@ export interface WorkerOptions {
   pollSeconds?: number;
   /** Seconds between pg-boss maintenance runs (expiring lost leases). */
   leaseCheckSeconds?: number;
-  quiet?: boolean;
 }
 
 type Outcome = "ok" | "partial" | "skipped" | "failed" | "handed_back";
 
-const log = (quiet: boolean | undefined, line: string): void => {
-  if (!quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+/** A worker's log line (stderr, with the time: workers run unattended); none with --quiet. */
+const log = (line: string): void => {
+  if (verbosity() !== "quiet") process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 };
 
 export async function runWorker(opts: WorkerOptions): Promise<number> {
@@ -98,10 +99,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
       process.exit(128 + (sig === "SIGINT" ? 2 : 15));
     }
     stopping = sig;
-    log(
-      opts.quiet,
-      `worker ${me}: ${sig} — finishing the current page, handing ${inFlight.size} job(s) back`,
-    );
+    log(`worker ${me}: ${sig} — finishing the current page, handing ${inFlight.size} job(s) back`);
     for (const c of inFlight.values()) c.abort(new Error("interrupted"));
   };
   process.on("SIGINT", onSignal);
@@ -174,7 +172,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
 
   const failJob = async (job: PgBoss.Job<IngestJob>, message: string): Promise<Outcome> => {
     await boss.fail(QUEUE, job.id, { message });
-    log(opts.quiet, `worker ${me}: ${job.data.path}: try failed: ${message}`);
+    log(`worker ${me}: ${job.data.path}: try failed: ${message}`);
     return "failed";
   };
 
@@ -230,7 +228,6 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     done++;
     pages += pageCount;
     log(
-      opts.quiet,
       `worker ${me}: ${data.path}: ${outcome}, ${pageCount} pages (${ocrPages} by OCR) in ${(readMs / 1000).toFixed(1)} s`,
     );
     return outcome;
@@ -258,10 +255,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     }
   };
 
-  log(
-    opts.quiet,
-    `worker ${me}: started, ${concurrency} document(s) at once, queue ${QUEUE} on ${store.location}`,
-  );
+  log(`worker ${me}: started, ${concurrency} document(s) at once, queue ${QUEUE} on ${store.location}`);
   try {
     await Promise.all(Array.from({ length: concurrency }, () => loop()));
   } finally {
@@ -275,9 +269,6 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     await readers.close();
     await store.close();
   }
-  log(
-    opts.quiet,
-    `worker ${me}: ${stopping ? `stopped by ${stopping}` : "queue empty"}; ${done} jobs, ${pages} pages`,
-  );
+  log(`worker ${me}: ${stopping ? `stopped by ${stopping}` : "queue empty"}; ${done} jobs, ${pages} pages`);
   return stopping ? 128 + (stopping === "SIGINT" ? 2 : 15) : EXIT_OK;
 }
