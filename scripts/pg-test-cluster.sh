@@ -17,7 +17,8 @@ find_bin() {
 }
 
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From a folder the owner can enter (the caller's may be closed to it, e.g. /root).
+  if [ "$(id -u)" = 0 ]; then (cd /tmp && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 case "${1:-}" in
