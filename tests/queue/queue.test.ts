@@ -111,7 +111,9 @@ describe("queue end to end", () => {
     const lite = selfeval(["ingest", "in", "--db", "lite.db"], { cwd: dir });
     expect(lite.status, lite.stderr).toBe(1);
     expect(lite.stderr).toContain("zz-locked.pdf");
-    expect(selfeval(["check", "--db", "lite.db", "--fail-on", "none", "--quiet"], { cwd: dir }).status).toBe(0);
+    expect(selfeval(["check", "--db", "lite.db", "--fail-on", "none", "--quiet"], { cwd: dir }).status).toBe(
+      0,
+    );
     expect(selfeval(["export", "--db", "lite.db", "--out", "lite-csv"], { cwd: dir }).status).toBe(0);
 
     const url = await newDb();
