@@ -1,6 +1,7 @@
 /**
  * `selfeval enqueue PATHS --db postgres://…`: one job per PDF file, keyed by the SHA-256 of its
- * bytes. A file whose report is already stored (by this version) only gets its path recorded; one
+ * bytes, recorded by its real path as `selfeval ingest` records it. A file whose report is already
+ * stored (by this version) only gets its path recorded; one
  * already queued, running, or failed after its tries adds nothing. Prints how many of each.
  */
 import { createHash } from "node:crypto";
@@ -62,13 +63,16 @@ export async function runEnqueue(inputs: string[], opts: EnqueueOptions): Promis
     await ensureQueueTables(store);
     boss = await openBoss(opts.db);
     const cwd = process.cwd();
-    for (const file of files) {
+    for (const found of files) {
+      // Recorded, like `selfeval ingest` does, by its real path (links resolved): every worker
+      // machine must see the shared folder at the same path.
+      const file = found.realPath;
       let bytes: Buffer;
       try {
-        bytes = await readFile(file);
+        bytes = await readFile(found.fsPath);
       } catch (err) {
         summary.unreadable.push({
-          path: file,
+          path: found.path,
           message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? err})`,
         });
         continue;

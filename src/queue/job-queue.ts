@@ -15,9 +15,9 @@ import { BOSS_SCHEMA, QUEUE } from "./job-queue-names.js";
 export { BOSS_SCHEMA, QUEUE };
 
 export interface IngestJob {
-  /** The path as given to `enqueue` (recorded as the report's source path). */
+  /** The file's real path when enqueued (recorded as the report's source path). */
   path: string;
-  /** Where `enqueue` ran: a relative path is read from there (a shared folder mounted alike). */
+  /** Where `enqueue` ran (a relative path would be read from there). */
   cwd: string;
   sha256: string;
   size: number;

@@ -145,15 +145,12 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
       }
       if (!result.source.sha256) {
         const f = result.failure;
-        return await failJob(
-          job,
-          `${data.path}: ${f?.message ?? "cannot read the file"} — ${f?.hint ?? "check the path"}`,
-        );
+        return await failJob(job, `${f?.message ?? "cannot read the file"} — ${f?.hint ?? "check the path"}`);
       }
       if (result.source.sha256 !== data.sha256) {
         return await failJob(
           job,
-          `${data.path}: the file changed since it was enqueued (its SHA-256 differs) — enqueue it again`,
+          "the file changed since it was enqueued (its SHA-256 differs) — enqueue it again",
         );
       }
       return await storeResult(job, result, readMs);
@@ -162,7 +159,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
         await handBack(store, job.id).catch(() => undefined);
         return "handed_back";
       }
-      return await failJob(job, `${data.path}: unexpected error: ${(err as Error).message}`);
+      return await failJob(job, `unexpected error: ${(err as Error).message}`);
     } finally {
       leases.untrack(job.id);
       inFlight.delete(job.id);
@@ -224,7 +221,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
         VALUES (${data.sha256}, ${me}, ${outcome}, ${pageCount}, ${ocrPages}, ${readMs},
                 ${Math.round(performance.now() - t1)})`.execute(tx.db);
     });
-    if (outcome === "failed") return failJob(job, `${data.path}: ${reason}`);
+    if (outcome === "failed") return failJob(job, reason);
     done++;
     pages += pageCount;
     log(
