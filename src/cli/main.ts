@@ -378,6 +378,7 @@ program
       .choices(["auto", "always", "never"])
       .default("auto"),
   )
+  .addOption(ocrEngineOption())
   .option("--timeout <seconds>", "give up on a document after this long", positiveNumber, 600)
   .option("--max-image-megapixels <n>", "refuse to decode page images larger than this", positiveNumber, 100)
   .option("--max-pages <n>", "refuse documents with more pages", positiveInt, 2000)

@@ -20,7 +20,7 @@ import type { Report } from "../../schemas/report.js";
 import { EXIT_OK, EXIT_USAGE, UserError } from "../cli/errors.js";
 import { defaultContext, processFile } from "../cli/load-document.js";
 import { verbosity } from "../cli/verbosity.js";
-import { OcrPool } from "../ocr/tesseract-pool.js";
+import { type OcrEngineName, OcrEngines } from "../ocr/engine.js";
 import { ReaderPool } from "../pdf/worker-pool.js";
 import type { ExtractionResult } from "../pipeline/extraction-result.js";
 import { isPostgresTarget, openStore } from "../store/store.js";
@@ -42,6 +42,7 @@ export interface WorkerOptions {
   ocrWorkers?: number;
   exitWhenIdle?: boolean;
   ocr?: "auto" | "always" | "never";
+  ocrEngine?: OcrEngineName;
   /** Per-document limit in seconds (also kept below the job's lease). */
   timeout?: number;
   maxPages?: number;
@@ -72,7 +73,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
   await ensureQueueTables(store);
   const boss = await openBoss(opts.db, { supervise: true, maintenanceSeconds: opts.leaseCheckSeconds ?? 30 });
   const leases = new LeaseKeeper(opts.db);
-  const ocr = new OcrPool({ workers: opts.ocrWorkers });
+  const ocr = new OcrEngines({ workers: opts.ocrWorkers, engine: opts.ocrEngine });
   const readers = new ReaderPool(concurrency);
   const inFlight = new Map<string, AbortController>();
   let stopping: NodeJS.Signals | undefined;
