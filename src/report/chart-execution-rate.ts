@@ -4,7 +4,12 @@
  * the printed value at each bar end carries the precision.
  */
 import type { CompareRow } from "../compare/compare-rows.js";
-import { color, fmtTick, niceScale, project, px, shortDepartment, svgFrame, textWidth } from "./chart-kit.js";
+import { color, fmtTick, niceScale, project, px, svgFrame, textWidth, wrapText } from "./chart-kit.js";
+import type { DepartmentLabel } from "./department-labels.js";
+
+/** Wider labels wrap: the plot keeps at least two thirds of the chart. */
+const MAX_LABEL_W = 300;
+
 import { html, type SafeHtml } from "./html.js";
 
 export interface RatePoint {
@@ -35,20 +40,27 @@ export function ratePoints(rows: readonly CompareRow[], keyOf: (r: CompareRow) =
   return out;
 }
 
-export function executionRateChart(points: readonly RatePoint[]): SafeHtml | undefined {
+export function executionRateChart(
+  points: readonly RatePoint[],
+  label: DepartmentLabel,
+): SafeHtml | undefined {
   if (points.length === 0) return undefined;
   const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
   const depts = [...new Map(points.map((p) => [p.key, p.department])).entries()];
   const bar = 16;
   const gap = 3;
   const groupGap = 14;
-  const labelW = Math.min(260, Math.max(...depts.map(([, d]) => textWidth(shortDepartment(d), 13))) + 16);
+  const lineH = 16;
+  // A long full name takes two lines rather than running off the chart's left edge.
+  const linesOf = new Map(depts.map(([k, d]) => [k, wrapText(label(d), MAX_LABEL_W, 13)]));
+  const labelW = Math.max(...[...linesOf.values()].flatMap((ls) => ls.map((l) => textWidth(l, 13)))) + 16;
   const width = 960;
   const top = 40;
   const plotL = labelW;
   const plotR = width - 70;
   const scale = niceScale(0, Math.max(100, ...points.map((p) => p.rate)), 5);
-  const groupH = (d: string): number => points.filter((p) => p.key === d).length * (bar + gap) - gap;
+  const groupH = (d: string): number =>
+    Math.max(points.filter((p) => p.key === d).length * (bar + gap) - gap, linesOf.get(d)!.length * lineH);
   const height = top + depts.reduce((a, [k]) => a + groupH(k) + groupGap, 0) + 30;
   const parts: SafeHtml[] = [];
   years.forEach((y, i) => {
@@ -68,8 +80,10 @@ export function executionRateChart(points: readonly RatePoint[]): SafeHtml | und
   for (const [key, dept] of depts) {
     const mine = points.filter((p) => p.key === key).sort((a, b) => a.year - b.year);
     const h = groupH(key);
+    const lines = linesOf.get(key)!;
+    const firstY = y + h / 2 + 5 - ((lines.length - 1) * lineH) / 2;
     parts.push(
-      html`<text x="${plotL - 8}" y="${px(y + h / 2 + 5)}" text-anchor="end" class="label"><title>${dept}</title>${shortDepartment(dept)}</text>`,
+      html`<text x="${plotL - 8}" y="${px(firstY)}" text-anchor="end" class="label"><title>${dept}</title>${lines.map((l, i) => html`<tspan x="${plotL - 8}" dy="${i === 0 ? 0 : lineH}">${l}</tspan>`)}</text>`,
     );
     for (const p of mine) {
       const x1 = project(p.rate, scale, plotL, plotR);

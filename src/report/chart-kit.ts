@@ -50,6 +50,24 @@ export const project = (v: number, s: Scale, from: number, to: number): number =
 /** Pixel width of a label at a font size: CJK characters are square, Latin about half. */
 export const textWidth = (s: string, fontSize: number): number => displayWidth(s) * fontSize * 0.55;
 
+/** `s` cut into lines of at most `maxWidth` px (by characters: Chinese has no spaces); at most `maxLines`, the last one ending in … when cut. */
+export function wrapText(s: string, maxWidth: number, fontSize: number, maxLines = 2): string[] {
+  const lines: string[] = [];
+  let cur = "";
+  for (const ch of s) {
+    if (cur && textWidth(cur + ch, fontSize) > maxWidth) {
+      lines.push(cur);
+      cur = "";
+    }
+    cur += ch;
+  }
+  if (cur) lines.push(cur);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${[...kept[maxLines - 1]!].slice(0, -1).join("")}…`;
+  return kept;
+}
+
 /** Coordinates rounded for compact, stable markup. */
 export const px = (v: number): string => String(Math.round(v * 10) / 10);
 

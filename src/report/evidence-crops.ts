@@ -10,7 +10,7 @@ import { pageReadingRotation } from "../pdf/page-content.js";
 import { renderPageGray } from "../pdf/render-page.js";
 import type { Store } from "../store/store.js";
 import { encodeGrayPng } from "./gray-png.js";
-import { findSourcePdf } from "./source-pdf.js";
+import { findSourcePdf, type SourceLookup } from "./source-pdf.js";
 
 export type BBox = readonly [number, number, number, number];
 
@@ -153,6 +153,7 @@ export async function renderCrops(
   store: Store,
   regions: readonly Region[],
   options: CropOptions = DEFAULT_CROP,
+  lookup: (reportId: string) => Promise<SourceLookup> = (id) => findSourcePdf(store, id),
 ): Promise<Map<string, Crop>> {
   const byReport = new Map<string, Map<number, Region[]>>();
   for (const r of regions) {
@@ -166,7 +167,7 @@ export async function renderCrops(
       for (const r of list) out.set(regionKey(r), { kind: "unavailable", reason });
   };
   for (const [reportId, pages] of byReport) {
-    const source = await findSourcePdf(store, reportId);
+    const source = await lookup(reportId);
     if (!source.found) {
       failAll(pages, source.reason);
       continue;

@@ -7,12 +7,16 @@ import type { Evidence } from "../../schemas/finding.js";
 import { COMPARE_COLUMNS, type CompareColumn, type CompareRow } from "../compare/compare-rows.js";
 import { COLUMN_LABELS, RATE_SOURCE_LABELS, roundedCell } from "../compare/format-compare.js";
 import { departmentKey } from "../store/department-key.js";
+import { asPrinted, isAmountUnit, unitOf } from "./amounts.js";
 import { executionRateChart, ratePoints } from "./chart-execution-rate.js";
 import { expenditureTrendChart, trendSeries } from "./chart-expenditure-trend.js";
 import { scoreVsRateChart } from "./chart-score-vs-rate.js";
+import { departmentLabels } from "./department-labels.js";
 import { type Crop, regionKey } from "./evidence-crops.js";
+import { fieldLabel } from "./field-labels.js";
 import { html, type SafeHtml, trusted } from "./html.js";
 import type { ReportData, ReportInfo, Section, StoredFinding } from "./report-data.js";
+import { findingUnit } from "./report-data.js";
 import { REPORT_CSS } from "./report-styles.js";
 import { RULE_NAMES, roleName, ruleName, SEVERITY_NAMES } from "./rule-names.js";
 
@@ -23,6 +27,8 @@ export interface RenderInput {
   source: string;
   generatedAt: Date;
   version: string;
+  /** A link (relative to the report) to a report's source PDF, when the file was found unchanged. */
+  sourceHref?: (reportId: string) => string | undefined;
 }
 
 /** Crops are shown at 96 CSS px per inch: the size of the printed page at 100 % zoom. */
@@ -71,24 +77,26 @@ function charts(data: ReportData): SafeHtml {
   const order = [...new Set(data.rows.map(keyOf))];
   const colorIndex = (r: CompareRow): number => order.indexOf(keyOf(r));
   const points = ratePoints(data.rows, keyOf);
+  const label = departmentLabels(data.rows.map((r) => r.department));
+  const scatter = scoreVsRateChart(data.rows, colorIndex, label);
   const figure = (title: string, svg: SafeHtml | undefined, note: string): SafeHtml =>
     svg
       ? html`<figure class="chart-figure"><figcaption>${title}</figcaption>${svg}<p class="note">${note}</p></figure>`
       : html`<figure class="chart-figure"><figcaption>${title}</figcaption><p class="note">没有可绘制的数据。</p></figure>`;
   return html`${figure(
     "图1 各部门预算执行率（按年度）",
-    executionRateChart(points),
+    executionRateChart(points, label),
     "标有 * 且颜色较浅的条形：报告未列示执行率，按执行数÷预算数计算。",
   )}
 ${figure(
   "图2 自评得分与预算执行率（每个点为一份报告）",
-  scoreVsRateChart(data.rows, colorIndex),
-  "浅红色区域：自评得分≥90分而预算执行率<85%。",
+  scatter?.svg,
+  `浅红色区域：自评得分≥90分而预算执行率<85%。${scatter?.unlabelled.length ? `图中未能标注名称的点（与其他点重叠）：${scatter.unlabelled.join("、")}。` : ""}`,
 )}
 ${figure(
   "图3 各部门历年执行数（万元）",
-  expenditureTrendChart(trendSeries(data.rows, keyOf, colorIndex)),
-  "纵轴按数据范围取值，不一定从零开始；同一部门同一年度有多份报告时取第一份。",
+  expenditureTrendChart(trendSeries(data.rows, keyOf, colorIndex), label),
+  "纵轴按数据范围取值，不一定从零开始；同一部门同一年度有多份报告时取第一份。不同地区的同名部门以全称区分。",
 )}`;
 }
 
@@ -112,15 +120,10 @@ function reportRef(
   return r ? `${yearLabel(r.fiscal_year)}报告（${r.source_file}）` : `报告 ${reportId.slice(0, 12)}`;
 }
 
-function evidenceFigure(
-  e: Evidence,
-  f: StoredFinding,
-  crops: ReadonlyMap<string, Crop>,
-  reports: ReadonlyMap<string, ReportInfo>,
-): SafeHtml {
-  const crop = crops.get(regionKey({ reportId: e.report_id, page: e.page, bbox: e.bbox }));
-  const other = reportRef(e.report_id, f, reports);
-  const caption = html`<figcaption>${roleName(e.role)} · ${other}<span class="page-ref">第${e.page}页</span>${e.text ? html` · 印刷文字：<q>${e.text}</q>` : ""}</figcaption>`;
+function evidenceFigure(e: Evidence, f: StoredFinding, input: RenderInput): SafeHtml {
+  const crop = input.crops.get(regionKey({ reportId: e.report_id, page: e.page, bbox: e.bbox }));
+  const other = reportRef(e.report_id, f, input.data.reports);
+  const caption = html`<figcaption>${roleName(e.role)} · ${other}<span class="page-ref">${pageLink(e.report_id, e.page, `第${e.page}页`, input)}</span>${e.text ? html` · 印刷文字：<q>${e.text}</q>` : ""}</figcaption>`;
   if (crop?.kind === "image") {
     const m = crop.mark;
     const scale = CSS_DPI / crop.dpi;
@@ -137,47 +140,73 @@ const NUMBER_LABELS: Record<string, [string, string]> = {
   yoy_mismatch: ["报告列示", "按两年报告计算应为"],
 };
 
-function numbers(f: StoredFinding): SafeHtml {
+function numbers(f: StoredFinding, data: ReportData): SafeHtml {
   const [stated, expected] = NUMBER_LABELS[f.rule] ?? ["报告列示", "计算应为"];
-  const items: Array<[string, string | undefined]> = [
-    [stated, f.stated],
-    [expected, f.expected],
-    ["差额", f.difference],
-    ["容许误差", f.tolerance],
+  const unit = findingUnit(f, data.records.get(f.report_id));
+  // A tolerance is a rounding bound in the printed unit: its 万元 equivalent would be noise.
+  const show = (v: string | undefined, printedOnly = false): string | undefined =>
+    v === undefined
+      ? undefined
+      : printedOnly
+        ? asPrinted(v, unit).replace(/（.*）$/, "")
+        : asPrinted(v, unit);
+  const items: Array<[string, string | undefined, string | undefined]> = [
+    [stated, show(f.stated), f.stated],
+    [expected, show(f.expected), f.expected],
+    ["差额", show(f.difference), f.difference],
+    ["容许误差", show(f.tolerance, true), f.tolerance],
   ];
   const shown = items.filter(([, v]) => v !== undefined);
   if (shown.length === 0) return html``;
-  return html`<dl class="numbers">${shown.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  return html`<dl class="numbers">${shown.map(([k, v, exact]) => html`<div><dt>${k}</dt><dd${exact && isAmountUnit(unit.unit) ? html` title="${`${exact}万元`}"` : ""}>${v}</dd></div>`)}</dl>`;
 }
 
-function findingArticle(
-  f: StoredFinding,
-  section: Section,
-  data: ReportData,
-  crops: ReadonlyMap<string, Crop>,
-): SafeHtml {
+/** The page reference, linked to the source PDF at that page where the file is at hand. */
+function pageLink(reportId: string, page: number, text: string, input: RenderInput): SafeHtml {
+  const href = input.sourceHref?.(reportId);
+  return href
+    ? html`<a class="src" href="${`${href}#page=${page}`}" title="打开原文件第${page}页">${text}</a>`
+    : html`${text}`;
+}
+
+function findingArticle(f: StoredFinding, section: Section, input: RenderInput): SafeHtml {
+  const { data } = input;
   const rule = ruleName(f.rule);
   const at = findingPage(f);
   const page = at?.page;
-  const pageText = at ? `${reportRef(at.reportId, f, data.reports)}第${at.page}页` : "页码不详";
+  const pageRef = at
+    ? pageLink(at.reportId, at.page, `${reportRef(at.reportId, f, data.reports)}第${at.page}页`, input)
+    : html`页码不详`;
+  const otherId = f.reference_report_id ?? f.other_report_id ?? f.report_id;
   const otherRef =
     f.other_page === undefined
-      ? ""
-      : f.reference_report_id || f.other_report_id
-        ? `，${reportRef(f.reference_report_id ?? f.other_report_id!, f, data.reports)}第${f.other_page}页`
-        : `，另见第${f.other_page}页`;
+      ? html``
+      : html`，${pageLink(
+          otherId,
+          f.other_page,
+          otherId === f.report_id
+            ? `另见第${f.other_page}页`
+            : `${reportRef(otherId, f, data.reports)}第${f.other_page}页`,
+          input,
+        )}`;
   const info = data.reports.get(f.report_id);
   const many = section.reports.length;
-  return html`<article class="finding ${f.severity}" id="f-${f.id}" data-rule="${f.rule}" data-page="${page ?? ""}">
-<h4><span class="sev">${SEVERITY_NAMES[f.severity]}</span><span class="rule-name">${rule.name}</span><code>${f.rule}</code><span class="page-ref">${pageText}${otherRef}</span>${many > 1 && info ? html`<span class="page-ref">（${info.source_file}）</span>` : ""}</h4>
-<p class="explain">${rule.explanation} 比较项：<code>${f.field}</code></p>
+  return html`<article class="finding ${f.severity}" id="f-${f.id}" data-report="${f.report_id}" data-rule="${f.rule}" data-field="${f.field}" data-page="${page ?? ""}">
+<h4><span class="sev">${SEVERITY_NAMES[f.severity]}</span><span class="rule-name">${rule.name}</span><span class="page-ref">${pageRef}${otherRef}</span>${many > 1 && info ? html`<span class="page-ref">（${info.source_file}）</span>` : ""}</h4>
+<p class="explain">${rule.explanation} 比较项：<span class="field">${fieldLabel(f.field)}</span></p>
 <p class="message">${f.message}</p>
-${numbers(f)}
-<div class="evidence">${f.evidence.length ? f.evidence.map((e) => evidenceFigure(e, f, crops, data.reports)) : html`<p class="note">（无原文定位）</p>`}</div>
+${numbers(f, data)}
+<div class="evidence">${f.evidence.length ? f.evidence.map((e) => evidenceFigure(e, f, input)) : html`<p class="note">（无原文定位）</p>`}</div>
 </article>`;
 }
 
-function sectionFigures(rows: readonly CompareRow[], reports: ReadonlyMap<string, ReportInfo>): SafeHtml {
+const AMOUNT_COLUMNS: Partial<Record<CompareColumn, "budget_total" | "executed_total">> = {
+  budget_total_wan: "budget_total",
+  executed_total_wan: "executed_total",
+};
+
+function sectionFigures(rows: readonly CompareRow[], input: RenderInput): SafeHtml {
+  const { reports, records } = input.data;
   const cols: CompareColumn[] = [
     "budget_total_wan",
     "executed_total_wan",
@@ -187,35 +216,45 @@ function sectionFigures(rows: readonly CompareRow[], reports: ReadonlyMap<string
     "self_score",
     "grade",
   ];
+  // Amounts as the report printed them (元 beside 万元); the rest as in the summary table.
+  const cell = (c: CompareColumn, r: CompareRow): string => {
+    const key = AMOUNT_COLUMNS[c];
+    const f = key ? records.get(r.report_id)?.headline[key] : undefined;
+    if (f) return asPrinted(f.value, unitOf(f));
+    return roundedCell(c, r) || "—";
+  };
+  const label = (c: CompareColumn): string =>
+    AMOUNT_COLUMNS[c] ? COLUMN_LABELS[c].replace(/\(万元\)$/, "") : COLUMN_LABELS[c];
   // Two reports of one department and year (a re-issue, a scan of the same report) each get a line.
   return html`${rows.map(
     (r) =>
-      html`<ul class="figures" data-report="${r.report_id}">${rows.length > 1 ? html`<li><code>${reports.get(r.report_id)?.source_file ?? r.report_id.slice(0, 12)}</code></li>` : ""}${cols.map((c) => html`<li>${COLUMN_LABELS[c]}：<b>${roundedCell(c, r) || "—"}</b></li>`)}</ul>`,
+      html`<ul class="figures" data-report="${r.report_id}">${rows.length > 1 ? html`<li><span class="file">${reports.get(r.report_id)?.source_file ?? r.report_id.slice(0, 12)}</span></li>` : ""}${cols.map((c) => html`<li>${label(c)}：<b>${cell(c, r)}</b></li>`)}</ul>`,
   )}`;
 }
 
-function sectionBlock(s: Section, data: ReportData, crops: ReadonlyMap<string, Crop>): SafeHtml {
+function sectionBlock(s: Section, input: RenderInput): SafeHtml {
   const serious = s.findings.filter((f) => f.severity !== "info");
   const info = s.findings.filter((f) => f.severity === "info");
   const title = s.id === "dy-other" ? "其他发现" : `${deptLabel(s.department)} · ${yearLabel(s.year)}`;
   return html`<section class="dept-year" id="${s.id}" data-department="${s.department ?? ""}" data-year="${s.year ?? ""}">
 <h3>${title}</h3>
-<p class="files">${s.reports.map((r, i) => html`${i ? "；" : ""}${r.source_file}（${r.pages}页${r.ocr_pages ? `，其中${r.ocr_pages}页经OCR识别` : ""}${r.status === "partial" ? "，部分提取" : ""}）`)}</p>
-${sectionFigures(s.rows, data.reports)}
-${serious.length === 0 ? html`<p class="none">未发现错误或警告。</p>` : serious.map((f) => findingArticle(f, s, data, crops))}
-${info.length ? html`<details class="info-findings"><summary>提示 ${info.length} 条（舍入差异、指标变动、同级比较等，供参考）</summary>${info.map((f) => findingArticle(f, s, data, crops))}</details>` : ""}
+<p class="files">${s.reports.map((r, i) => html`${i ? "；" : ""}${pageLink(r.report_id, 1, r.source_file, input)}（${r.pages}页${r.ocr_pages ? `，其中${r.ocr_pages}页经OCR识别` : ""}${r.status === "partial" ? "，部分提取" : ""}）`)}</p>
+${sectionFigures(s.rows, input)}
+${serious.length === 0 ? html`<p class="none">未发现错误或警告。</p>` : serious.map((f) => findingArticle(f, s, input))}
+${info.length ? html`<details class="info-findings"><summary>提示 ${info.length} 条（舍入差异、指标变动、同级比较等，供参考）</summary>${info.map((f) => findingArticle(f, s, input))}</details>` : ""}
 </section>`;
 }
 
 function rulesTable(): SafeHtml {
-  return html`<table class="rules"><thead><tr><th>规则</th><th>名称</th><th>含义</th></tr></thead><tbody>
-${Object.entries(RULE_NAMES).map(([id, r]) => html`<tr><td><code>${id}</code></td><td>${r.name}</td><td>${r.explanation}</td></tr>`)}
+  // The rule code is what discrepancies.csv and `selfeval check` print, so it is listed here once.
+  return html`<table class="rules"><thead><tr><th>名称</th><th>含义</th><th>导出文件中的规则代码</th></tr></thead><tbody>
+${Object.entries(RULE_NAMES).map(([id, r]) => html`<tr><td>${r.name}</td><td>${r.explanation}</td><td><code>${id}</code></td></tr>`)}
 </tbody></table>
 <p class="note">严重程度：错误 = 数字之间相互矛盾，超出印刷精度可解释的范围；警告 = 需要核实的可疑情况；提示 = 舍入差异或值得关注的变化。</p>`;
 }
 
 export function renderReportHtml(input: RenderInput): string {
-  const { data, crops } = input;
+  const { data } = input;
   const title = input.title ?? "部门整体支出绩效自评报告核查结果";
   const years = [
     ...new Set(data.rows.map((r) => r.fiscal_year).filter((y): y is number => y !== null)),
@@ -260,7 +299,7 @@ ${charts(data)}
 </section>
 <section id="findings"><h2>三、核查发现</h2>
 <p class="note">按部门和年度分组；每组先列错误，再列警告，提示折叠在末尾。每条发现附原文件中对应位置的截图（红框为所引数字）。</p>
-${data.sections.length === 0 ? html`<p class="none">没有报告。</p>` : data.sections.map((s) => sectionBlock(s, data, crops))}
+${data.sections.length === 0 ? html`<p class="none">没有报告。</p>` : data.sections.map((s) => sectionBlock(s, input))}
 </section>
 <section id="rules"><h2>四、规则说明</h2>
 ${rulesTable()}

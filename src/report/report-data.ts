@@ -3,9 +3,12 @@
  * findings of the last `selfeval check`, and the department/year sections they belong to.
  */
 import type { Evidence, Finding } from "../../schemas/finding.js";
+import type { Figure } from "../../schemas/provenance.js";
+import type { Report } from "../../schemas/report.js";
 import { type CompareRow, compareRows, usableReports } from "../compare/compare-rows.js";
 import { departmentKey } from "../store/department-key.js";
 import type { FindingRow, Store } from "../store/store.js";
+import { isAmountUnit, type Unit, unitOf } from "./amounts.js";
 
 export interface StoredFinding extends Finding {
   id: number;
@@ -38,6 +41,8 @@ export interface UnreadFile {
 
 export interface ReportData {
   rows: CompareRow[];
+  /** Every usable record, for the units and printed precision of its figures. */
+  records: Map<string, Report>;
   sections: Section[];
   reports: Map<string, ReportInfo>;
   unread: UnreadFile[];
@@ -170,9 +175,58 @@ export async function loadReportData(store: Store): Promise<ReportData> {
   const count = (sev: Finding["severity"]): number => findings.filter((f) => f.severity === sev).length;
   return {
     rows,
+    records: new Map(records.map((r) => [r.report_id, r])),
     sections: all,
     reports,
     unread,
     findingCount: { error: count("error"), warning: count("warning"), info: count("info") },
   };
+}
+
+/** Every figure of a record, for finding the one a finding's page and box point at. */
+function figuresOf(r: Report): Figure[] {
+  const out: Figure[] = [];
+  const add = (f: Figure | undefined): void => {
+    if (f) out.push(f);
+  };
+  for (const s of r.statements) add(s.figure);
+  for (const f of Object.values(r.headline)) add(f);
+  for (const l of r.budget_lines) {
+    add(l.amount);
+    add(l.share);
+  }
+  for (const p of r.projects) {
+    add(p.budget);
+    add(p.executed);
+    add(p.rate);
+  }
+  for (const t of r.tasks) add(t.planned);
+  for (const i of r.indicators) {
+    add(i.weight);
+    add(i.score);
+  }
+  for (const f of Object.values(r.staff)) add(f);
+  add(r.self_score);
+  return out;
+}
+
+const near = (a: readonly number[], b: readonly number[]): boolean =>
+  a.every((v, i) => Math.abs(v - b[i]!) < 0.6);
+
+/**
+ * The unit and printed precision of a finding's numbers: those of the figure it points at, else
+ * what its field compares (a rate or share is a percentage, a score 分, anything else an amount
+ * printed like the report's budget).
+ */
+export function findingUnit(f: Finding, record: Report | undefined): Unit {
+  if (record && f.page !== undefined && f.bbox) {
+    const hit = figuresOf(record).find((x) => x.prov.page === f.page && near(x.prov.bbox, f.bbox!));
+    if (hit) return unitOf(hit);
+  }
+  if (/(^|[_:.])(rate|share)($|[_:])|_pct$|execution/.test(f.field)) return { unit: "%", decimals: 2 };
+  if (/score/.test(f.field)) return { unit: "分", decimals: 2 };
+  if (f.field === "per_capita_spending") return { unit: "万元/人", decimals: 2 };
+  if (/^(task|indicator):/.test(f.field) || f.field === "grade") return { unit: "", decimals: 0 };
+  const budget = record?.headline.budget_total ?? record?.headline.executed_total;
+  return budget && isAmountUnit(budget.unit) ? unitOf(budget) : { unit: "万元", decimals: 2 };
 }

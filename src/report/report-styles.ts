@@ -82,9 +82,28 @@ figure.ev q { color: var(--ink); }
 .unavailable .printed { font-family: inherit; color: var(--ink); white-space: pre-wrap; }
 details.info-findings > summary { cursor: pointer; color: var(--info); font-weight: 600; margin: 10px 0; }
 footer { margin-top: 40px; font-size: 12px; color: var(--muted); }
+svg.chart .leader { stroke: #9aa3ad; stroke-width: 0.8; }
+a.src { color: inherit; text-decoration: underline dotted; text-underline-offset: 2px; }
+.field { font-weight: 600; color: var(--ink); }
+/* A4 portrait, 10 mm margins: 190 mm (718 CSS px) of line. Every column of the summary table is
+   kept: smaller type, headers and names may wrap, numbers never do. */
+@page { size: A4 portrait; margin: 12mm 10mm; }
 @media print {
-  body { background: #fff; } main { max-width: none; padding: 0; }
+  body { background: #fff; font-size: 10pt; line-height: 1.45; }
+  main { max-width: none; padding: 0; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
+  table.compare { font-size: 7pt; }
+  table.compare th { font-size: 6.5pt; padding: 2px 3px; }
+  table.compare td { padding: 2px 3px; }
+  table.compare td:first-child { white-space: normal; min-width: 7em; }
+  table.compare code { font-size: 6.5pt; }
+  th, td { padding: 2px 4px; }
+  dl.numbers { grid-template-columns: repeat(2, auto); }
+  a { color: inherit; }
   details.info-findings:not([open]) > *:not(summary) { display: none; }
-  section.dept-year, article.finding, figure.chart-figure { break-inside: avoid; }
+  section.dept-year { padding: 8px 10px; }
+  section.dept-year h3, figure.chart-figure { break-inside: avoid; break-after: avoid; }
+  article.finding, figure.ev, tr { break-inside: avoid; }
 }
 `;

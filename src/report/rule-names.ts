@@ -83,6 +83,11 @@ const ROLE_NAMES: Record<string, string> = {
   execution_rate: "预算执行率",
   self_score: "自评得分",
   per_capita_spending: "人均支出依据",
+  "this file": "本文件",
+  "other file": "另一文件",
+  "restated last year": "本年报告列示的上年数",
+  stated: "列示值",
+  "last year": "上年报告",
 };
 
 export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;

@@ -5,9 +5,10 @@ import { say } from "../cli/verbosity.js";
 import { ensureOutputFile, writeFileAtomic } from "../export/atomic-output.js";
 import { missingStore, openStore } from "../store/store.js";
 import { VERSION } from "../version.js";
-import { type Region, renderCrops } from "./evidence-crops.js";
+import { DEFAULT_CROP, type Region, renderCrops } from "./evidence-crops.js";
 import { renderReportHtml } from "./render-report.js";
 import { loadReportData } from "./report-data.js";
+import { findSourcePdf, type SourceLookup } from "./source-pdf.js";
 
 export interface ReportCommandOptions {
   db: string;
@@ -29,13 +30,31 @@ export async function runReport(opts: ReportCommandOptions): Promise<number> {
         f.evidence.map((e) => ({ reportId: e.report_id, page: e.page, bbox: e.bbox })),
       ),
     );
-    const crops = await renderCrops(db, regions);
+    // Each source PDF is found (and its bytes checked against the report id) once, for the crops
+    // and for the links to its pages.
+    const sources = new Map<string, Promise<SourceLookup>>();
+    const lookup = (id: string): Promise<SourceLookup> => {
+      let found = sources.get(id);
+      if (!found) {
+        found = findSourcePdf(db, id);
+        sources.set(id, found);
+      }
+      return found;
+    };
+    const crops = await renderCrops(db, regions, DEFAULT_CROP, lookup);
+    const reportDir = path.dirname(path.resolve(opts.out));
+    const hrefs = new Map<string, string>();
+    for (const id of data.reports.keys()) {
+      const s = await lookup(id);
+      if (s.found) hrefs.set(id, relativeHref(reportDir, s.file));
+    }
     text = renderReportHtml({
       data,
       crops,
       source: db.backend === "sqlite" ? path.basename(opts.db) : db.location,
       generatedAt: new Date(),
       version: VERSION,
+      sourceHref: (id) => hrefs.get(id),
     });
     const all = [...crops.values()];
     stats = {
@@ -52,4 +71,13 @@ export async function runReport(opts: ReportCommandOptions): Promise<number> {
     `wrote ${opts.out} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB): ${stats.findings} findings, ${stats.crops} evidence images${stats.unavailable ? `, ${stats.unavailable} regions without source file` : ""}`,
   );
   return EXIT_OK;
+}
+
+/**
+ * A link from the report's folder to a file, relative so that the folder can be moved or shared
+ * together with the PDFs; each path segment is percent-encoded (Chinese names, spaces, #).
+ */
+export function relativeHref(fromDir: string, file: string): string {
+  const rel = path.relative(fromDir, file).split(path.sep).map(encodeURIComponent).join("/");
+  return rel || encodeURIComponent(path.basename(file));
 }
