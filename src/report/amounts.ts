@@ -62,7 +62,9 @@ export function asPrinted(value: string, u: Unit): string {
   const per = PER_WAN[u.unit];
   if (!per) return `${fixed(v, u.decimals, u.decimals + 2)}${u.unit}`;
   const inUnit = v.times(per);
-  const printed = `${group(fixed(inUnit, u.decimals, u.decimals + 2))}${u.unit}`;
+  // A unit larger than 万元 (亿元) needs more decimals to keep a difference of 0.01万元 visible.
+  const extra = Math.max(0, Math.round(-Math.log10(Number(per))));
+  const printed = `${group(fixed(inUnit, u.decimals, u.decimals + 2 + extra))}${u.unit}`;
   if (u.unit === "万元") return printed;
   const wan = v.round(2);
   return `${printed}（${wan.eq(v) ? "" : "≈"}${group(wan.toFixed(2))}万元）`;

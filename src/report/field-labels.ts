@@ -56,6 +56,8 @@ function simple(key: string): string | undefined {
 
 /** The Chinese name of a compared field; an unknown key is shown as it is, never dropped. */
 export function fieldLabel(field: string): string {
+  // A total printed with its parts (a 合计 row, a 其中 list): the rest is the printed label itself.
+  if (field.startsWith("stated_sum:")) return `列示的合计“${field.slice(11).split(":").join("·")}”`;
   const [head, ...rest] = field.split(":");
   const m = /^(.*?)(?:#(\d+))?$/.exec(head!)!;
   const base = m[1]!;

@@ -2,13 +2,42 @@
 import { loadImage } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import { displayWidth, padDisplay } from "../../src/compare/display-width.js";
+import { asPrinted } from "../../src/report/amounts.js";
 import { niceScale } from "../../src/report/chart-kit.js";
 import { cropRect, DEFAULT_CROP } from "../../src/report/evidence-crops.js";
+import { fieldLabel } from "../../src/report/field-labels.js";
 import { encodeGrayPng } from "../../src/report/gray-png.js";
 import { html, trusted } from "../../src/report/html.js";
 import { ruleName } from "../../src/report/rule-names.js";
 
 describe("report parts", () => {
+  it("names every field of the checks in Chinese", () => {
+    expect(fieldLabel("project_expenditure")).toBe("项目支出经济分类");
+    expect(fieldLabel("income:事业收入")).toBe("收入来源·事业收入");
+    expect(fieldLabel("task:2")).toBe("任务2");
+    expect(fieldLabel("indicator:满意度:target")).toBe("指标“满意度”目标值");
+    expect(fieldLabel("budget_total#2")).toBe("全年预算数（第2处列示）");
+    expect(fieldLabel("staff.in_service")).toBe("实有在编在职人员");
+    expect(fieldLabel("stated_sum:合计:金额")).toBe("列示的合计“合计·金额”");
+    for (const f of [
+      "execution_rate",
+      "basic_plus_project",
+      "per_capita_spending",
+      "prior_year:expenditure_total",
+      "yoy_change_pct",
+    ])
+      expect(fieldLabel(f), f).not.toMatch(/[a-z]/);
+  });
+
+  it("writes amounts as printed: 元 beside 万元, precision of the print", () => {
+    expect(asPrinted("2764.514667", { unit: "元", decimals: 2 })).toBe("27,645,146.67元（≈2,764.51万元）");
+    expect(asPrinted("2764.51", { unit: "元", decimals: 2 })).toBe("27,645,100.00元（2,764.51万元）");
+    expect(asPrinted("8602.62", { unit: "万元", decimals: 2 })).toBe("8,602.62万元");
+    expect(asPrinted("-0.52", { unit: "万元", decimals: 2 })).toBe("-0.52万元");
+    expect(asPrinted("96.205687", { unit: "%", decimals: 2 })).toBe("96.2057%");
+    expect(asPrinted("1.2", { unit: "亿元", decimals: 2 })).toBe("0.00012亿元（1.20万元）");
+  });
+
   it("escapes every interpolated value unless it is generated markup", () => {
     const name = `<script>x</script>"'&`;
     expect(html`<p title="${name}">${name}</p>`.value).toBe(
