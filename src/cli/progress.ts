@@ -1,15 +1,17 @@
 /**
- * Batch progress. On a terminal: each finished file is printed as a line of its own (whole — never
- * cut at the terminal's width), and one status line under them shows files and pages done, an ETA
- * and the files being read now. Not on a terminal: one plain line per finished file. With --json:
- * one JSON line per finished file on stdout, for scripts.
+ * Batch progress. On a terminal (cli-progress's MultiBar): one bar for the batch — files and pages
+ * done, an ETA — and one line under it for each file being read now; finished files are printed
+ * whole above the bars (MultiBar.log: the terminal wraps a long line, nothing is cut at its width).
+ * Not on a terminal: one plain line per finished file. With --json: one JSON line per finished file
+ * on stdout, for scripts.
  *
- * The ETA counts pages, not files: a page that needs OCR weighs as much as OCR_WEIGHT text pages
+ * The bar counts work, not files: a page that needs OCR weighs as much as OCR_WEIGHT text pages
  * (measured: ~3.6 s a page by OCR against ~0.03–0.1 s a text page), and a file not yet opened is
- * estimated from its size at the rate of the files seen so far. A batch of one scan among text
- * reports then no longer sits at "23/24, 8 s" for five minutes.
+ * estimated from its size at the rate of the files seen so far. The library turns that work into
+ * an ETA; a batch of one scan among text reports then no longer sits at "23/24, 8 s" for minutes.
  */
 import { statSync } from "node:fs";
+import cliProgress from "cli-progress";
 import { displayWidth } from "../compare/display-width.js";
 import type { PageCounts } from "../ingest/document-protocol.js";
 import type { FoundFile } from "../ingest/find-files.js";
@@ -20,21 +22,30 @@ export interface Progress {
   start(files: readonly FoundFile[]): void;
   progress(file: FoundFile, counts: PageCounts): void;
   file(r: FileResult): void;
-  /** A line to show above the status line (a notice, the interrupt message). */
+  /** A line to show above the bars (a notice, the interrupt message). */
   note(line: string): void;
+  /** Idempotent: the bars are erased and nothing more is drawn. */
   stop(): void;
 }
+
+/** What the bars are drawn on: a terminal stream (tests pass a stand-in). */
+export type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 /** Text pages one OCR page is worth, in time. */
 export const OCR_WEIGHT = 30;
 /** Bytes per page assumed for a file not yet opened, before any file has been seen. */
 const BYTES_PER_PAGE_GUESS = 60_000;
+/** Redraws a second; the ETA is the rate over the last ETA_SAMPLES redraws (a minute). */
+const FPS = 2;
+const ETA_SAMPLES = 120;
+/** Below this width the batch bar is left out: the counts and the ETA matter more. */
+const BAR_MIN_COLUMNS = 70;
 
 export function createProgress(options: {
   json: boolean;
   tty: boolean;
   quiet?: boolean;
-  columns?: () => number;
+  stream?: ProgressStream;
 }): Progress {
   if (options.json) {
     return {
@@ -45,50 +56,31 @@ export function createProgress(options: {
       stop: () => undefined,
     };
   }
+  const listed = (r: FileResult): boolean =>
+    !options.quiet || (r.outcome !== "ok" && r.outcome !== "unchanged");
   if (!options.tty) {
     // A log file gets one plain line per finished file.
     return {
       start: () => undefined,
       progress: () => undefined,
       file: (r) => {
-        if (!options.quiet || (r.outcome !== "ok" && r.outcome !== "unchanged"))
-          process.stderr.write(`${fileLine(r)}\n`);
+        if (listed(r)) process.stderr.write(`${fileLine(r)}\n`);
       },
       note: (line) => process.stderr.write(`${printable(line)}\n`),
       stop: () => undefined,
     };
   }
-  return new StatusLine(options.columns ?? (() => process.stderr.columns || 80), options.quiet === true);
+  return new TerminalProgress(options.stream ?? process.stderr, listed);
 }
 
-interface Tracked {
-  file: FoundFile;
-  bytes: number;
-  counts?: PageCounts;
-  done: boolean;
-  /** Work units of a finished file. */
-  units?: number;
-}
+/** The batch's work in page units, from what is known of each file. */
+class Work {
+  private readonly files = new Map<FoundFile, { bytes: number; counts?: PageCounts; done: boolean }>();
+  filesDone = 0;
+  pagesDone = 0;
+  ocrDone = 0;
 
-const unitsOf = (c: PageCounts): number => c.pages - c.pagesNeedingOcr + c.pagesNeedingOcr * OCR_WEIGHT;
-
-class StatusLine implements Progress {
-  private readonly tracked = new Map<FoundFile, Tracked>();
-  private readonly order: Tracked[] = [];
-  private t0 = 0;
-  private timer?: NodeJS.Timeout;
-  private shown = false;
-  private finished = 0;
-  private pagesDone = 0;
-  private ocrDone = 0;
-
-  constructor(
-    private readonly columns: () => number,
-    private readonly quiet: boolean,
-  ) {}
-
-  start(files: readonly FoundFile[]): void {
-    this.t0 = performance.now();
+  constructor(files: readonly FoundFile[]) {
     for (const file of files) {
       let bytes = 0;
       try {
@@ -96,117 +88,206 @@ class StatusLine implements Progress {
       } catch {
         bytes = 0;
       }
-      const t: Tracked = { file, bytes, done: false };
-      this.tracked.set(file, t);
-      this.order.push(t);
+      this.files.set(file, { bytes, done: false });
     }
-    this.timer = setInterval(() => this.draw(), 1000);
-    this.timer.unref();
-    this.draw();
   }
 
-  progress(file: FoundFile, counts: PageCounts): void {
-    const t = this.tracked.get(file);
-    if (t && !t.done) t.counts = counts;
-    this.draw();
+  get total(): number {
+    return this.files.size;
   }
 
-  file(r: FileResult): void {
-    const t = this.order.find((x) => x.file.path === r.path && !x.done);
-    if (t) {
-      t.done = true;
-      t.units = t.counts ? unitsOf(t.counts) : 0;
+  seen(file: FoundFile, counts: PageCounts): void {
+    const f = this.files.get(file);
+    if (f && !f.done) f.counts = counts;
+  }
+
+  finished(r: FileResult): FoundFile | undefined {
+    let found: FoundFile | undefined;
+    for (const [file, f] of this.files) {
+      if (file.path === r.path && !f.done) {
+        f.done = true;
+        found = file;
+        break;
+      }
     }
-    this.finished++;
+    this.filesDone++;
     this.pagesDone += r.pages;
     this.ocrDone += r.ocrPages;
-    if (!this.quiet || (r.outcome !== "ok" && r.outcome !== "unchanged")) this.above(fileLine(r));
-    else this.draw();
+    return found;
   }
 
-  note(line: string): void {
-    this.above(printable(line));
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.clear();
-  }
-
-  private clear(): void {
-    if (this.shown) process.stderr.write("\r\x1b[2K");
-    this.shown = false;
-  }
-
-  /** Writes a whole line above the status line (the terminal wraps it; nothing is cut). */
-  private above(line: string): void {
-    this.clear();
-    process.stderr.write(`${line}\n`);
-    this.draw();
-  }
-
-  private draw(): void {
-    const line = fitWidth(this.status(), Math.max(20, this.columns() - 1));
-    process.stderr.write(`\r\x1b[2K${line}`);
-    this.shown = true;
-  }
-
-  /** Files, pages, ETA and the files in progress. */
-  private status(): string {
-    const total = this.order.length;
-    // Work units: known for opened files; estimated from bytes for the rest.
+  /** Work units done and in all (estimated from bytes for files not yet opened). */
+  units(): { done: number; total: number; ocrKnown: number } {
     let knownUnits = 0;
     let knownBytes = 0;
-    for (const t of this.order) {
-      if (t.counts) {
-        knownUnits += unitsOf(t.counts);
-        knownBytes += t.bytes;
+    for (const f of this.files.values()) {
+      if (f.counts) {
+        knownUnits += unitsOf(f.counts);
+        knownBytes += f.bytes;
       }
     }
     const perByte = knownBytes > 0 ? knownUnits / knownBytes : 1 / BYTES_PER_PAGE_GUESS;
-    let totalUnits = 0;
-    let doneUnits = 0;
+    let done = 0;
+    let total = 0;
     let ocrKnown = 0;
-    const now: string[] = [];
-    for (const t of this.order) {
-      const units = t.units ?? (t.counts ? unitsOf(t.counts) : Math.max(1, t.bytes * perByte));
-      totalUnits += units;
-      if (t.counts) ocrKnown += t.counts.pagesNeedingOcr;
-      if (t.done) doneUnits += units;
-      else if (t.counts) {
-        // Pages read so far: the text layer is read at once; OCR pages one by one.
-        doneUnits += t.counts.pages - t.counts.pagesNeedingOcr + t.counts.ocrPages * OCR_WEIGHT;
-        const name = shortName(t.file.path.split("/").pop() ?? t.file.path, NAME_COLUMNS);
-        now.push(
-          t.counts.pagesNeedingOcr > 0
-            ? `${name} (OCR ${t.counts.ocrPages}/${t.counts.pagesNeedingOcr})`
-            : `${name} (${t.counts.pages} p.)`,
-        );
-      }
+    for (const f of this.files.values()) {
+      const units = f.counts ? unitsOf(f.counts) : Math.max(1, f.bytes * perByte);
+      total += units;
+      if (f.counts) ocrKnown += f.counts.pagesNeedingOcr;
+      if (f.done) done += units;
+      // Pages read so far: the text layer is read at once; OCR pages one by one.
+      else if (f.counts) done += f.counts.pages - f.counts.pagesNeedingOcr + f.counts.ocrPages * OCR_WEIGHT;
     }
-    const elapsed = (performance.now() - this.t0) / 1000;
-    const rate = doneUnits / Math.max(elapsed, 0.001);
-    const eta = doneUnits > 0 && elapsed > 2 ? formatSeconds((totalUnits - doneUnits) / rate) : "…";
-    const pages = `${this.pagesDone} pages${this.ocrDone || ocrKnown ? ` (${this.ocrDone} by OCR)` : ""}`;
-    const text = `${this.finished}/${total} files | ${pages} | ETA ${eta}${now.length ? ` | ${now.join(", ")}` : ""}`;
-    // The bar only where there is room for it beside the names.
-    if (this.columns() < 110) return text;
-    const width = 12;
-    const filled = Math.min(width, Math.round((width * doneUnits) / Math.max(totalUnits, 1)));
-    return `${"█".repeat(filled)}${"░".repeat(width - filled)} ${text}`;
+    return { done, total, ocrKnown };
   }
 }
 
-function formatSeconds(s: number): string {
-  if (!Number.isFinite(s) || s < 0) return "…";
-  if (s < 60) return `${Math.round(s)}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, "0")}m`;
+const unitsOf = (c: PageCounts): number => c.pages - c.pagesNeedingOcr + c.pagesNeedingOcr * OCR_WEIGHT;
+
+interface BatchPayload {
+  files: string;
+  pages: string;
+}
+interface FilePayload {
+  name: string;
+  counts: PageCounts;
 }
 
-/** Columns a file name may take in the status line (its end is kept: the year and kind are there). */
-const NAME_COLUMNS = 20;
+class TerminalProgress implements Progress {
+  private readonly bars: cliProgress.MultiBar;
+  private batch?: cliProgress.SingleBar;
+  private readonly reading = new Map<FoundFile, cliProgress.SingleBar>();
+  private work?: Work;
+  private stopped = false;
 
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly listed: (r: FileResult) => boolean,
+  ) {
+    this.bars = new cliProgress.MultiBar({
+      stream,
+      fps: FPS,
+      etaBuffer: ETA_SAMPLES,
+      // A stall (a long OCR page) lowers the rate the ETA is taken from, as it should.
+      etaAsynchronousUpdate: true,
+      // The terminal keeps wrapping lines: a finished file's line is printed whole. The bars
+      // themselves are cut to the width by their formatters (by display width: CJK is 2 columns).
+      linewrap: true,
+      clearOnComplete: true,
+      hideCursor: false,
+      barsize: 12,
+      barCompleteChar: "█",
+      barIncompleteChar: "░",
+    });
+  }
+
+  start(files: readonly FoundFile[]): void {
+    if (this.stopped) return;
+    this.work = new Work(files);
+    this.batch = this.bars.create(1, 0, this.batchPayload(0), { format: batchLine });
+    this.refresh();
+  }
+
+  progress(file: FoundFile, counts: PageCounts): void {
+    if (this.stopped || !this.work) return;
+    this.work.seen(file, counts);
+    const payload: FilePayload = { name: baseName(file.path), counts };
+    const total = Math.max(1, counts.pagesNeedingOcr);
+    let bar = this.reading.get(file);
+    if (!bar) {
+      bar = this.bars.create(total, counts.ocrPages, payload, { format: fileLineInProgress });
+      this.reading.set(file, bar);
+    } else {
+      bar.setTotal(total);
+      bar.update(counts.ocrPages, payload);
+    }
+    this.refresh();
+  }
+
+  file(r: FileResult): void {
+    if (this.stopped || !this.work) return;
+    const file = this.work.finished(r);
+    const bar = file && this.reading.get(file);
+    if (bar && file) {
+      this.reading.delete(file);
+      this.bars.remove(bar);
+    }
+    if (this.listed(r)) this.bars.log(`${fileLine(r)}\n`);
+    this.refresh();
+  }
+
+  note(line: string): void {
+    // Before the bars are drawn (or after), a notice is simply a line.
+    if (this.stopped || !this.batch) {
+      this.stream.write(`${printable(line)}\n`);
+      return;
+    }
+    this.bars.log(`${printable(line)}\n`);
+    // Shown at once, not at the next redraw (the batch may be about to stop).
+    this.bars.update();
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (!this.batch) return;
+    // The library leaves lines still waiting to be logged unwritten at stop: flush them first.
+    this.bars.update();
+    this.bars.stop();
+  }
+
+  private batchPayload(ocrKnown: number): BatchPayload {
+    const w = this.work!;
+    return {
+      files: `${w.filesDone}/${w.total} files`,
+      pages: `${w.pagesDone} pages${w.ocrDone || ocrKnown ? ` (${w.ocrDone} by OCR)` : ""}`,
+    };
+  }
+
+  private refresh(): void {
+    if (!this.batch || !this.work) return;
+    const { done, total, ocrKnown } = this.work.units();
+    this.batch.setTotal(total);
+    this.batch.update(done, this.batchPayload(ocrKnown));
+  }
+}
+
+/** The columns a bar line may take: one less than the terminal, so it never wraps. */
+const usable = (params: cliProgress.Params): number => Math.max(20, params.maxWidth - 1);
+
+function etaText(params: cliProgress.Params, options: cliProgress.Options): string {
+  const eta = params.eta as number | string;
+  // The library gives "INF" or "NULL" while nothing is done yet.
+  if (typeof eta !== "number" || params.value <= 0) return "…";
+  return cliProgress.Format.TimeFormat(eta, options, 1);
+}
+
+/** `██████░░░░░░ 3/24 files | 120 pages (4 by OCR) | ETA 2m10s` */
+const batchLine: cliProgress.GenericFormatter = (options, params, payload: BatchPayload) => {
+  const text = `${payload.files} | ${payload.pages} | ETA ${etaText(params, options)}`;
+  const columns = usable(params);
+  if (columns < BAR_MIN_COLUMNS) return fitWidth(text, columns);
+  return fitWidth(`${cliProgress.Format.BarFormat(params.progress, options)} ${text}`, columns);
+};
+
+/** `  ↳ …2023年度部门整体支出绩效自评报告.pdf (OCR 1/4, ETA 40s)` or `(12 p.)` for a text file. */
+const fileLineInProgress: cliProgress.GenericFormatter = (options, params, payload: FilePayload) => {
+  const c = payload.counts;
+  const what =
+    c.pagesNeedingOcr > 0
+      ? ` (OCR ${c.ocrPages}/${c.pagesNeedingOcr}${c.ocrPages > 0 ? `, ETA ${etaText(params, options)}` : ""})`
+      : c.pages > 0
+        ? ` (${c.pages} p.)`
+        : " (opening)";
+  const columns = usable(params);
+  const lead = "  ↳ ";
+  const room = Math.max(8, columns - displayWidth(lead) - displayWidth(what));
+  return fitWidth(`${lead}${shortName(payload.name, room)}${what}`, columns);
+};
+
+const baseName = (p: string): string => printable(p.split("/").pop() ?? p);
+
+/** A name cut to `columns` from its start (its end is kept: the year and kind are there). */
 function shortName(name: string, columns: number): string {
   if (displayWidth(name) <= columns) return name;
   const chars = [...name];
@@ -221,7 +302,7 @@ function shortName(name: string, columns: number): string {
   return `…${out}`;
 }
 
-/** Cuts the status line to the terminal's width (by display width: a CJK character is two columns). */
+/** Cuts a bar line to the terminal's width (by display width: a CJK character is two columns). */
 export function fitWidth(s: string, columns: number): string {
   if (displayWidth(s) <= columns) return s;
   let out = "";
