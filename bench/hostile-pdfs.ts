@@ -147,16 +147,103 @@ export function inlineImageBomb(w: number, h: number): Buffer {
   ]);
 }
 
-/** A content stream that inflates to `bytes` bytes of spaces (one filter, or nested twice). */
-export function contentBomb(bytes: number, nested = false): Buffer {
-  const once = deflateRepeated(bytes);
-  const data = nested ? zlib.deflateSync(once) : once;
+/**
+ * An LZW stream (as pdf.js decodes it, EarlyChange 1) of at least `total` bytes of `fill`, in little
+ * memory: the codes for runs of 1, 2, … 3 839 bytes fill the table, then the longest is repeated
+ * (pdf.js keeps decoding past a full table without a clear code).
+ */
+export function lzwRepeated(total: number, fill = 0x20): Buffer {
+  const out: number[] = [];
+  let acc = 0;
+  let nbits = 0;
+  let width = 9;
+  let next = 258;
+  let first = true;
+  const emit = (code: number): void => {
+    acc = (acc << width) | code;
+    nbits += width;
+    while (nbits >= 8) {
+      nbits -= 8;
+      out.push((acc >>> nbits) & 0xff);
+    }
+    acc &= (1 << nbits) - 1;
+    // The decoder adds an entry for every code but the first, and widens its codes one early.
+    if (!first) {
+      next++;
+      const n = next + 1;
+      if ((n & (n - 1)) === 0) width = Math.min(Math.log2(n) + 1, 12);
+    }
+    first = false;
+  };
+  let made = 1;
+  emit(fill);
+  let code = 258;
+  while (made < total) {
+    emit(code);
+    made += code - 256;
+    if (code < 4095) code++;
+  }
+  emit(257);
+  if (nbits > 0) out.push((acc << (8 - nbits)) & 0xff);
+  return Buffer.from(out);
+}
+
+/** ASCII85 (as a PDF filter writes it, ended by `~>`). */
+export function ascii85(data: Buffer): Buffer {
+  let s = "";
+  for (let i = 0; i < data.length; i += 4) {
+    const chunk = Buffer.alloc(4);
+    data.copy(chunk, 0, i, Math.min(i + 4, data.length));
+    const n = data.length - i;
+    let v = chunk.readUInt32BE(0);
+    if (v === 0 && n >= 4) {
+      s += "z";
+      continue;
+    }
+    const digits: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode(33 + (v % 85)));
+      v = Math.floor(v / 85);
+    }
+    s += digits.slice(0, Math.min(n, 4) + 1).join("");
+  }
+  return Buffer.from(`${s}~>`, "latin1");
+}
+
+/** A content stream that expands to `bytes` bytes of spaces, by the given filters. */
+export function contentBomb(
+  bytes: number,
+  how: "flate" | "flate-twice" | "lzw" | "ascii85-flate" | "run-length" = "flate",
+): Buffer {
+  const encoded: Record<typeof how, () => [string, Buffer]> = {
+    flate: () => ["/Filter /FlateDecode", deflateRepeated(bytes)],
+    "flate-twice": () => ["/Filter [/FlateDecode /FlateDecode]", zlib.deflateSync(deflateRepeated(bytes))],
+    lzw: () => ["/Filter /LZWDecode", lzwRepeated(bytes)],
+    "ascii85-flate": () => ["/Filter [/ASCII85Decode /FlateDecode]", ascii85(deflateRepeated(bytes))],
+    "run-length": () => ["/Filter /RunLengthDecode", runLengthRepeated(bytes)],
+  };
+  const [filter, data] = encoded[how]();
   return buildPdf([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
-    stream(nested ? "/Filter [/FlateDecode /FlateDecode]" : "/Filter /FlateDecode", data),
+    stream(filter, data),
   ]);
+}
+
+/**
+ * RunLengthDecode data of `bytes` spaces: 129 then a byte is the byte 128 times (the most the
+ * filter expands), 128 ends.
+ */
+function runLengthRepeated(bytes: number): Buffer {
+  const pairs = Math.ceil(bytes / 128);
+  const data = Buffer.alloc(pairs * 2 + 1);
+  for (let i = 0; i < pairs; i++) {
+    data[2 * i] = 129;
+    data[2 * i + 1] = 0x20;
+  }
+  data[pairs * 2] = 128;
+  return data;
 }
 
 /**
@@ -429,7 +516,22 @@ export function hostileCases(root: string, s: CaseSizes = FULL): HostileCase[] {
     {
       name: "content-stream-bomb-nested.pdf",
       what: "a content stream deflated twice",
-      bytes: () => contentBomb(s.bombBytes, true),
+      bytes: () => contentBomb(s.bombBytes, "flate-twice"),
+    },
+    {
+      name: "content-stream-bomb-lzw.pdf",
+      what: "a content stream of LZW codes that expands to a GiB",
+      bytes: () => contentBomb(s.bombBytes, "lzw"),
+    },
+    {
+      name: "content-stream-bomb-ascii85.pdf",
+      what: "a deflate bomb wrapped in ASCII85",
+      bytes: () => contentBomb(s.bombBytes, "ascii85-flate"),
+    },
+    {
+      name: "content-stream-bomb-run-length.pdf",
+      what: "a RunLength content stream that expands to a GiB",
+      bytes: () => contentBomb(s.bombBytes, "run-length"),
     },
     {
       name: "many-text-runs.pdf",

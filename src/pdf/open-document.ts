@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import { declaredPageCount, PDFJS_WARNINGS, withWarnings } from "./pdfjs-warnings.js";
 import { checkStreams, type StreamViolation, streamBytesFor } from "./stream-limits.js";
 
 const require = createRequire(import.meta.url);
@@ -85,30 +86,37 @@ export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Pro
   const violation = checkStreams(bytes, { maxImagePixels, maxStreamBytes: streamBytesFor(maxImagePixels) });
   if (violation) throw limitError(violation, maxImagePixels);
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    password: options.password,
-    cMapUrl: dirUrl("cmaps"),
-    cMapPacked: true,
-    standardFontDataUrl: dirUrl("standard_fonts"),
-    wasmUrl: dirUrl("wasm"),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    // Images larger than this are not decoded (the check above catches those it can see).
-    maxImageSize: maxImagePixels,
-    // Renderings for OCR are bounded by the same pixel limit (4 bytes a pixel).
-    canvasMaxAreaInBytes: maxImagePixels * 4,
-    verbosity: 0,
+  // pdf.js's warnings while it opens the file: a page tree whose /Count it had to correct is only
+  // said there (see pdfjs-warnings.ts).
+  const opened = await withWarnings(async () => {
+    const task = pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      password: options.password,
+      cMapUrl: dirUrl("cmaps"),
+      cMapPacked: true,
+      standardFontDataUrl: dirUrl("standard_fonts"),
+      wasmUrl: dirUrl("wasm"),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      stopAtErrors: false,
+      // Images larger than this are not decoded (the check above catches those it can see).
+      maxImageSize: maxImagePixels,
+      // Renderings for OCR are bounded by the same pixel limit (4 bytes a pixel).
+      canvasMaxAreaInBytes: maxImagePixels * 4,
+      // Warnings are captured, never printed.
+      verbosity: PDFJS_WARNINGS,
+    });
+    try {
+      return await task.promise;
+    } catch (cause) {
+      await task.destroy().catch(() => undefined);
+      throw classifyOpenError(cause, options.password !== undefined);
+    }
   });
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await task.promise;
-  } catch (cause) {
-    await task.destroy().catch(() => undefined);
-    throw classifyOpenError(cause, options.password !== undefined);
-  }
+  const doc = opened.value;
+  const declared = declaredPageCount(opened.warnings);
+  if (declared !== undefined) declaredCounts.set(doc, declared);
   // pdf.js takes the page count from the page tree's /Count: a damaged tree gives 0 or a
   // nonsense number, and such a file must fail as damaged, not pass as an empty document.
   const n = doc.numPages;
@@ -135,6 +143,14 @@ export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Pro
 
 export const DEFAULT_MAX_IMAGE_PIXELS = 40_000_000;
 
+const declaredCounts = new WeakMap<PDFDocumentProxy, number>();
+
+/**
+ * The page count the file's page tree declares, when it is not the number of pages pdf.js found
+ * (pdf.js then counts the pages it can reach and gives that as numPages).
+ */
+export const declaredPages = (doc: PDFDocumentProxy): number | undefined => declaredCounts.get(doc);
+
 function limitError(v: StreamViolation, maxImagePixels: number): PdfOpenError {
   const mp = (n: number): string => `${Math.round(n / 1e5) / 10} megapixels`;
   if (v.kind === "image")
@@ -145,7 +161,7 @@ function limitError(v: StreamViolation, maxImagePixels: number): PdfOpenError {
     );
   return new PdfOpenError(
     "stream_too_large",
-    `holds a compressed stream that expands to more than ${Math.round(v.bytes / 1e6)} MB (at byte ${v.offset}): a damaged or hostile file`,
+    `holds a compressed stream that expands to more than ${Math.round(v.bytes / 1e6)} MB (${v.filter}, at byte ${v.offset}): a damaged or hostile file`,
     "re-export the file; if it is genuine, raise --max-image-megapixels (the stream limit follows it)",
   );
 }

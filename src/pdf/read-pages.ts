@@ -4,8 +4,9 @@
  */
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent } from "../layout/page-model.js";
-import { loadPdfJs } from "./open-document.js";
+import { declaredPages, loadPdfJs } from "./open-document.js";
 import { readPageContent } from "./page-content.js";
+import { imageRemoved, withWarnings } from "./pdfjs-warnings.js";
 
 export interface PageReadError {
   page: number;
@@ -25,7 +26,10 @@ export interface PageCapped {
 }
 
 export interface DocumentInfo {
+  /** Pages found (pdf.js counts them again when the page tree's /Count is wrong). */
   numPages: number;
+  /** The page tree's /Count, when it is not the number of pages found: the file is damaged. */
+  declaredPages?: number;
   producer?: string;
   creator?: string;
   title?: string;
@@ -35,8 +39,10 @@ export async function documentInfo(doc: PDFDocumentProxy): Promise<DocumentInfo>
   const meta = await doc.getMetadata().catch(() => undefined);
   const info = (meta?.info ?? {}) as Record<string, unknown>;
   const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+  const declared = declaredPages(doc);
   return {
     numPages: doc.numPages,
+    ...(declared !== undefined ? { declaredPages: declared } : {}),
     producer: str(info.Producer),
     creator: str(info.Creator),
     title: str(info.Title),
@@ -47,6 +53,8 @@ export interface PageReading {
   pages: PageContent[];
   errors: PageReadError[];
   capped: PageCapped[];
+  /** Pages on which pdf.js left out an image over the pixel limit (it only warns, and goes on). */
+  imagesRemoved: number[];
 }
 
 export async function readPages(doc: PDFDocumentProxy): Promise<PageReading> {
@@ -54,11 +62,13 @@ export async function readPages(doc: PDFDocumentProxy): Promise<PageReading> {
   const pages: PageContent[] = [];
   const errors: PageReadError[] = [];
   const capped: PageCapped[] = [];
+  const imagesRemoved: number[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
       try {
-        const content = await readPageContent(pdfjs, page);
+        const { value: content, warnings } = await withWarnings(() => readPageContent(pdfjs, page));
+        if (imageRemoved(warnings)) imagesRemoved.push(n);
         if (content.runs.length > MAX_RUNS_PER_PAGE) {
           capped.push({ page: n, runs: content.runs.length });
           content.runs = content.runs.slice(0, MAX_RUNS_PER_PAGE);
@@ -82,5 +92,5 @@ export async function readPages(doc: PDFDocumentProxy): Promise<PageReading> {
       });
     }
   }
-  return { pages, errors, capped };
+  return { pages, errors, capped, imagesRemoved };
 }

@@ -54,8 +54,8 @@ export const openDocument: Stage = {
 
 export const readPdfPages: Stage = {
   name: "read",
-  async run(result) {
-    const { pages, errors, capped } = await result.reader!.readPages();
+  async run(result, ctx) {
+    const { pages, errors, capped, imagesRemoved } = await result.reader!.readPages();
     result.pages = pages;
     // Not one page could be parsed (a page tree that loops, pages that are not pages): the file
     // is damaged, not an empty document.
@@ -64,6 +64,29 @@ export const readPdfPages: Stage = {
         code: "damaged_pdf",
         message: `the PDF is damaged: none of its ${pages.length} pages could be read (${errors[0]!.message})`,
         hint: "re-export or re-download the file; a complete copy usually opens",
+      });
+      return;
+    }
+    // The page tree declares more (or other) pages than can be found: pdf.js reads the ones it
+    // finds, and what is missing cannot be told — the file is damaged, not a short document.
+    const declared = result.reader!.info.declaredPages;
+    if (declared !== undefined && declared !== pages.length) {
+      fail(result, {
+        code: "damaged_pdf",
+        message: `the PDF is damaged: its page tree declares ${declared} pages, but ${pages.length} ${pages.length === 1 ? "was" : "were"} found`,
+        hint: "re-export or re-download the file; a complete copy usually opens",
+      });
+      return;
+    }
+    // An image over the pixel limit that the check before pdf.js could not see (an inline image
+    // in a content stream, an encrypted file): pdf.js leaves it out, and the page would pass as
+    // empty. The same rule as for the images seen before: the file is refused.
+    if (imagesRemoved.length > 0) {
+      const mp = Math.round(ctx.maxImagePixels / 1e5) / 10;
+      fail(result, {
+        code: "image_too_large",
+        message: `${pageList(imagesRemoved)} ${imagesRemoved.length === 1 ? "holds" : "hold"} an image over the limit of ${mp} megapixels, which was not decoded`,
+        hint: "raise --max-image-megapixels if the file is genuine",
       });
       return;
     }
@@ -87,6 +110,13 @@ export const readPdfPages: Stage = {
     }
   },
 };
+
+/** "page 3", "pages 3, 5, 8", "pages 3, 5, 8, 9, 12 and 4 more". */
+function pageList(pages: readonly number[]): string {
+  const shown = pages.slice(0, 5).join(", ");
+  const more = pages.length > 5 ? ` and ${pages.length - 5} more` : "";
+  return `${pages.length === 1 ? "page" : "pages"} ${shown}${more}`;
+}
 
 /** Without the OCR stage, pages that need it are reported so the record says what is missing. */
 export const reportPagesNeedingOcr: Stage = {

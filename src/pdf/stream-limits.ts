@@ -5,11 +5,13 @@
  * too) drops a too-large image, but only where it paints it, not an image used as a soft mask.
  *
  * So every stream is looked at once, from the bytes of the file: an image whose /Width × /Height is
- * over the pixel limit, or a Flate stream that inflates to more than the byte limit, refuses the
- * file with what was found. Inflating is bounded (zlib's maxOutputLength) and costs a few ms for a
- * text PDF. Encrypted streams do not inflate and are left to pdf.js and the document's deadline.
+ * over the pixel limit, or a stream whose filters (Flate, LZW, RunLength, ASCII85, in any chain)
+ * expand it past the byte limit, refuses the file with what was found. Decoding is bounded
+ * (stream-filters.ts) and costs a few ms for a text PDF. Encrypted streams do not decode; they,
+ * and an image pdf.js leaves out, are caught later: pdf.js's warnings (pdfjs-warnings.ts), the
+ * document's memory cap (--max-memory) and its deadline.
  */
-import zlib from "node:zlib";
+import { decodeBounded, filterName, IMAGE_CODECS } from "./stream-filters.js";
 
 export interface StreamLimits {
   /** Largest image (width × height) allowed. */
@@ -20,7 +22,10 @@ export interface StreamLimits {
 
 export type StreamViolation =
   | { kind: "image"; width: number; height: number; offset: number }
-  | { kind: "stream"; bytes: number; offset: number };
+  | { kind: "stream"; bytes: number; offset: number; filter: string };
+
+/** Filters whose output can be much larger than their input (see stream-filters.ts). */
+const EXPANDING = new Set(["FlateDecode", "LZWDecode", "RunLengthDecode", "ASCII85Decode"]);
 
 /** The decoded size of a stream big enough to hold the largest image allowed (RGB). */
 export const streamBytesFor = (maxImagePixels: number): number => Math.max(16 << 20, maxImagePixels * 3);
@@ -97,26 +102,32 @@ function checkOne(
     // pdf.js reads only the bytes the image's size needs: its data is never inflated further.
     return undefined;
   }
-  const filters = filtersOf(dict);
-  if (filters[0] !== "FlateDecode" && filters[0] !== "Fl") return undefined;
+  // The filters pdf.js would run, up to an image codec (its output is an image: sized above).
+  const chain: string[] = [];
+  for (const f of filtersOf(dict)) {
+    if (IMAGE_CODECS.has(filterName(f))) break;
+    chain.push(f);
+  }
+  if (!chain.some((f) => EXPANDING.has(filterName(f)))) return undefined;
   const length = numberAfter(dict, "Length");
   let end =
     length !== undefined && start + length <= buf.length ? start + length : buf.indexOf(ENDSTREAM, start);
   if (end < 0) end = buf.length;
   let data: Buffer = buf.subarray(start, end);
-  for (const f of filters) {
-    if (f !== "FlateDecode" && f !== "Fl") break;
-    try {
-      data = zlib.inflateSync(data, {
-        maxOutputLength: limits.maxStreamBytes + 1,
-        // A truncated stream still inflates as far as it goes (pdf.js reads it that far too).
-        finishFlush: zlib.constants.Z_SYNC_FLUSH,
-      });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
-        return { kind: "stream", bytes: limits.maxStreamBytes, offset: at };
-      return undefined; // not valid Flate data (or encrypted): pdf.js will judge it
-    }
+  const earlyChange = numberAfter(dict, "EarlyChange");
+  for (let i = 0; i < chain.length; i++) {
+    const decoded = decodeBounded(
+      chain[i]!,
+      data,
+      limits.maxStreamBytes,
+      { earlyChange },
+      i === chain.length - 1,
+    );
+    if ("over" in decoded)
+      return { kind: "stream", bytes: limits.maxStreamBytes, offset: at, filter: filterName(chain[i]!) };
+    // Not valid data for the filter (or encrypted): pdf.js will judge it.
+    if ("invalid" in decoded) return undefined;
+    data = decoded.bytes;
   }
   return undefined;
 }
