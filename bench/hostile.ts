@@ -2,8 +2,8 @@
  * npm run bench:hostile — a batch of 82 hostile and broken files (bench/hostile-pdfs.ts at full
  * size: 20000² image bombs, 1 GiB stream bombs (Flate, LZW, RunLength, ASCII85), a page of 300,000
  * text runs, a 60 MB text page, form fan-outs, looping page trees, lying page counts, other formats
- * named .pdf, truncated files, plus seeded mutants of the samples), ingested as users run it (`selfeval ingest DIR`, defaults,
- * OCR auto, --timeout 60). Measured from outside: wall time and peak RSS of the process tree. Then
+ * named .pdf, truncated files, plus seeded mutants of the samples), ingested as users run it
+ * (`selfeval ingest DIR`, defaults, OCR auto, --timeout 60). Measured from outside: wall time and peak RSS of the process tree. Then
  * three single files on their own: the 300,000-run page at --timeout 20, the RGB image bomb at the
  * defaults, and the same bomb with the image limit lifted (so only --max-memory stands in its way).
  *
