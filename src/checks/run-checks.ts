@@ -5,6 +5,8 @@
  */
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
+import { type SameReportLink, saveSameReportLinks } from "../review/corrections-store.js";
+import { invalidLine, loadReadings, type Readings } from "../review/readings.js";
 import type { Store } from "../store/store.js";
 import { DepartmentIdentity, type DepartmentKeys } from "./department-identity.js";
 import { type Rule, type RuleOf, type RuleScope, SEVERITY_RANK } from "./rule.js";
@@ -14,6 +16,8 @@ export interface CheckOptions {
   /** The rule list (pipelines/rules.ts). */
   rules: readonly Rule[];
   identity?: DepartmentIdentity;
+  /** Where to say what could not be used (a stored record that no longer fits, a correction that no longer applies). */
+  warn?: (line: string) => void;
 }
 
 export interface CheckRun {
@@ -99,8 +103,37 @@ export const checkYearPair = (cur: Report, prev: Report, rules: readonly Rule[])
 export const checkPeers = (group: readonly Report[], rules: readonly Rule[]): Finding[] =>
   ofScope(rules, "cross_department").flatMap((rule) => tagged(rule, rule.run(group)));
 
+export interface StoreCheck extends CheckRun {
+  readings: Readings;
+}
+
+/**
+ * `selfeval check` on a store: the reports as loaded (validated, corrections applied), the rules,
+ * then the findings and the same-report links replaced in one transaction.
+ */
+export async function checkStore(store: Store, options: CheckOptions): Promise<StoreCheck> {
+  const readings = await loadReadings(store);
+  for (const r of readings.invalid) options.warn?.(invalidLine(r));
+  for (const u of readings.unapplied)
+    options.warn?.(
+      `correction of ${u.correction.field} in report ${u.correction.report_id.slice(0, 12)} no longer applies: ${u.why} — see \`selfeval review\``,
+    );
+  const run = checkReports(readings.reports, options);
+  const links: SameReportLink[] = run.same.groups.flatMap((g) =>
+    g.copies.map((c) => ({
+      report_id: c.report.report_id,
+      same_report_as: g.canonical.report_id,
+      agree: c.comparison.agree.length,
+      differ: c.comparison.differ.length,
+    })),
+  );
+  await store.transaction(async (tx) => {
+    await tx.storeFindings(run.findings);
+    await saveSameReportLinks(tx, links);
+  });
+  return { ...run, readings };
+}
+
 export async function checkDatabase(store: Store, options: CheckOptions): Promise<Finding[]> {
-  const findings = runChecks(await store.loadReports(), options);
-  await store.storeFindings(findings);
-  return findings;
+  return (await checkStore(store, options)).findings;
 }

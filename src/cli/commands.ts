@@ -19,6 +19,8 @@ import { storeProblem } from "../ingest/store-errors.js";
 import { OcrEngines } from "../ocr/engine.js";
 import { describeSource } from "../pdf/stages.js";
 import { runReport } from "../report/run-report.js";
+import { applyCorrections } from "../review/apply-corrections.js";
+import { listCorrections } from "../review/corrections-store.js";
 import { missingStore, openStore, type Store } from "../store/store.js";
 import { printable } from "../text/hygiene.js";
 import {
@@ -202,7 +204,8 @@ export async function runShow(
             throw new UserError(
               `${row.source_path}: stored as ${row.status}${row.error ? ` (${row.error})` : ""}, so there is nothing to show — fix the file and ingest it again`,
             );
-          report = record;
+          // As every command sees it: the auditors' corrections applied over the reading.
+          report = applyCorrections(record, await listCorrections(db, id)).report;
         }
       }
     } finally {
@@ -288,7 +291,11 @@ async function checkFindings(
   }
   const db = await openStore(opts.db);
   try {
-    const findings = await checkDatabase(db, { rules: checkRules, identity });
+    const findings = await checkDatabase(db, {
+      rules: checkRules,
+      identity,
+      warn: (line) => process.stderr.write(`selfeval: ${line}\n`),
+    });
     const files = new Map((await db.loadStoredReports()).map((r) => [r.report_id, r.source_file]));
     return { findings, files };
   } finally {

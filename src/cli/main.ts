@@ -5,6 +5,7 @@ import { OutputPathError } from "../export/atomic-output.js";
 import { defaultOcrEngine, OCR_ENGINES, type OcrEngineName } from "../ocr/engine.js";
 import type { WorkerOptions } from "../queue/worker.js";
 import { runReport } from "../report/run-report.js";
+import { runCorrect, runReview } from "../review/review-command.js";
 import { VERSION } from "../version.js";
 import {
   type CheckCliOptions,
@@ -263,6 +264,77 @@ Exit status: 1 when a finding at the --fail-on level (default: error) is found, 
   .action(async (opts: CheckCliOptions) => {
     process.exitCode = await runCheck(opts);
   });
+
+program
+  .command("review")
+  .description(
+    "the values to verify first: doubtful OCR readings, figures findings rest on, statements that disagree",
+  )
+  .addOption(dbOption())
+  .option("--report <report>", "only this report (id, id prefix or file name)")
+  .option("--limit <n>", "list at most this many", positiveInt)
+  .option("--json", "print the list as JSON")
+  .option("--csv <file>", "write the list as a corrections CSV to fill in (then `selfeval correct --import`)")
+  .option("--min-confidence <percent>", "OCR readings below this confidence are doubtful", positiveNumber)
+  .option("--aliases <file>", "JSON file of department aliases (see README)")
+  .addHelpText(
+    "after",
+    "\nExamples:\n  selfeval review --limit 20\n  selfeval review --csv output/to-verify.csv   # fill value and reason in Excel, then:\n  selfeval correct --import output/to-verify.csv",
+  )
+  .action(
+    async (opts: {
+      db: string;
+      report?: string;
+      limit?: number;
+      json?: boolean;
+      csv?: string;
+      minConfidence?: number;
+      aliases?: string;
+    }) => {
+      process.exitCode = await runReview(opts);
+    },
+  );
+
+program
+  .command("correct")
+  .description(
+    "record a correction of one value (who, when, why); it is applied over every later reading and the checks run again",
+  )
+  .argument("[report]", "report id, id prefix or file name")
+  .argument(
+    "[field]",
+    "field path, as `selfeval review` lists it (budget_total, staff.in_service, income:事业收入 …)",
+  )
+  .argument("[value]", "the right value (amounts in 万元 or with their unit; the reading itself confirms it)")
+  .addOption(dbOption())
+  .option("--reason <text>", "why (required)")
+  .option("--by <name>", "who corrects (default: $SELFEVAL_USER or the login name)")
+  .option("--revert", "withdraw the correction in force for this field")
+  .option("--import <file>", "record the filled rows of a corrections CSV (from `selfeval review --csv`)")
+  .option("--aliases <file>", "JSON file of department aliases (see README)")
+  .option("--quiet", "print only the summary")
+  .addHelpText(
+    "after",
+    '\nExamples:\n  selfeval correct 6915c6c4 budget_total 8602.62 --reason "对照原件第3页"\n  selfeval correct scan.pdf staff.in_service 55 --reason "确认无误"\n  selfeval correct 6915c6c4 budget_total --revert --reason "误改"\n  selfeval correct --import output/to-verify.csv --by 张三',
+  )
+  .action(
+    async (
+      report: string | undefined,
+      field: string | undefined,
+      value: string | undefined,
+      opts: {
+        db: string;
+        reason?: string;
+        by?: string;
+        revert?: boolean;
+        import?: string;
+        aliases?: string;
+        quiet?: boolean;
+      },
+    ) => {
+      process.exitCode = await runCorrect(report, field, value, opts);
+    },
+  );
 
 program
   .command("report")

@@ -5,9 +5,14 @@ import { decimalCell } from "../export/csv-spec.js";
 
 const where = (p: Provenance): string =>
   `p.${p.page} “${p.text.length > 30 ? `${p.text.slice(0, 29)}…` : p.text}”${p.conf !== undefined ? ` (OCR ${p.conf}%)` : ""}`;
+/** A corrected value says so, with the value read and who corrected it, when and why. */
+const corrected = (v: Figure | Text): string =>
+  v.correction
+    ? `  (corrected${v.correction.original === v.value ? ": confirmed" : `; read ${"ulp" in v ? decimalCell(v.correction.original) : v.correction.original}`} — ${v.correction.reason}, ${v.correction.author} ${v.correction.at.slice(0, 10)})`
+    : "";
 const num = (f: Figure | undefined, unit = ""): string =>
-  f ? `${decimalCell(f.value)}${unit}  [${where(f.prov)}]` : "—";
-const txt = (t: Text | undefined): string => (t ? `${t.value}  [${where(t.prov)}]` : "—");
+  f ? `${decimalCell(f.value)}${unit}  [${where(f.prov)}]${corrected(f)}` : "—";
+const txt = (t: Text | undefined): string => (t ? `${t.value}  [${where(t.prov)}]${corrected(t)}` : "—");
 
 export function formatReport(r: Report): string {
   const out: string[] = [];

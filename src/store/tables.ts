@@ -142,6 +142,28 @@ export interface FindingsTable {
   evidence_json: string | null;
 }
 
+/** An auditor's correction of one value (src/review): append-only, the latest per field in force. */
+export interface CorrectionsTable {
+  id: Generated<number>;
+  report_id: string;
+  field: string;
+  value: string | null;
+  original: string | null;
+  page: number | null;
+  reason: string;
+  author: string;
+  created_at: string;
+  source: string;
+}
+
+/** A stored file that is another copy of a report (src/checks/same-report.ts), written by `check`. */
+export interface SameReportTable {
+  report_id: string;
+  same_report_as: string;
+  agree: number;
+  differ: number;
+}
+
 export interface Tables {
   reports: ReportsTable;
   source_paths: SourcePathsTable;
@@ -152,4 +174,6 @@ export interface Tables {
   projects: ProjectsTable;
   issues: IssuesTable;
   findings: FindingsTable;
+  corrections: CorrectionsTable;
+  same_report: SameReportTable;
 }
