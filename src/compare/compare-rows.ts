@@ -6,8 +6,10 @@
  */
 import Big from "big.js";
 import type { Report } from "../../schemas/report.js";
+import { DepartmentIdentity } from "../checks/department-identity.js";
 import { show } from "../checks/tolerance.js";
-import { departmentKey } from "../store/department-key.js";
+import { loadSameReportLinks } from "../review/corrections-store.js";
+import { loadReadings } from "../review/readings.js";
 import type { Store } from "../store/store.js";
 
 export interface CompareRow {
@@ -27,6 +29,10 @@ export interface CompareRow {
   /** Errors and warnings of `selfeval check`; info-level findings are not counted. */
   findings: number;
   report_id: string;
+  /** The file the row was read from (the canonical reading when the report is in several files). */
+  source_file: string;
+  /** Other stored files of the same report (a scan, a re-export), not counted again. */
+  copies: number;
 }
 
 export const COMPARE_COLUMNS = [
@@ -44,6 +50,8 @@ export const COMPARE_COLUMNS = [
   "grade",
   "findings",
   "report_id",
+  "source_file",
+  "copies",
 ] as const satisfies ReadonlyArray<keyof CompareRow>;
 export type CompareColumn = (typeof COMPARE_COLUMNS)[number];
 
@@ -58,6 +66,7 @@ export const NUMERIC_COLUMNS: ReadonlySet<CompareColumn> = new Set([
   "per_capita_wan",
   "self_score",
   "findings",
+  "copies",
 ]);
 
 export interface CompareOptions {
@@ -73,7 +82,7 @@ function ratio(part: string, whole: string, times = 1): string | null {
   return show(new Big(part).times(times).div(w), DERIVED_DECIMALS);
 }
 
-export function compareRow(r: Report, findings: number): CompareRow {
+export function compareRow(r: Report, findings: number, copies = 0): CompareRow {
   const h = r.headline;
   let rate: string | null = null;
   let rateSource: CompareRow["rate_source"] = null;
@@ -108,42 +117,56 @@ export function compareRow(r: Report, findings: number): CompareRow {
     grade: r.grade?.value ?? null,
     findings,
     report_id: r.report_id,
+    source_file: r.source_file,
+    copies,
   };
 }
 
-/** The store's department key, also without the bracket forms users type (【】〔〕[]). */
-const matchKey = (name: string | null | undefined): string | null =>
-  departmentKey(name ?? undefined)?.replace(/[[\]【】〔〕〈〉<>{}]/g, "") || null;
+const identity = new DepartmentIdentity();
 
-/** Whether a printed department name matches what the user typed (normalised, substring). */
+/** Whether a printed department name matches what the user typed (the identity service's matching). */
 export function departmentMatches(name: string | null | undefined, query: string): boolean {
-  const q = matchKey(query);
-  const k = matchKey(name);
-  return !!q && !!k && k.includes(q);
+  return identity.matches(name, query);
 }
 
 export function findingCounts(store: Store): Promise<Map<string, number>> {
   return store.findingCounts();
 }
 
-/** Reports that produced a record; failed and skipped files have none to compare. */
-export async function usableReports(store: Store): Promise<Report[]> {
-  return (await store.loadReports()).filter((r) => r.status === "ok" || r.status === "partial");
+/**
+ * Reports that produced a record, as loaded everywhere (validated, corrections applied); the copies
+ * `check` linked to another file of the same report are left out: a report is one row.
+ */
+export async function usableReports(store: Store, options: { copies?: boolean } = {}): Promise<Report[]> {
+  const usable = (await loadReadings(store)).reports.filter(
+    (r) => r.status === "ok" || r.status === "partial",
+  );
+  if (options.copies) return usable;
+  const links = await loadSameReportLinks(store);
+  return usable.filter((r) => !links.has(r.report_id));
 }
 
 export async function compareRows(store: Store, options: CompareOptions = {}): Promise<CompareRow[]> {
   const counts = await findingCounts(store);
-  const rows = (await usableReports(store))
+  const links = await loadSameReportLinks(store);
+  const copies = new Map<string, number>();
+  for (const canonical of links.values()) copies.set(canonical, (copies.get(canonical) ?? 0) + 1);
+  const reports = await usableReports(store);
+  const keys = identity.forNames(reports.map((r) => r.department?.value));
+  const rows = reports
     .filter(
       (r) => options.year === undefined || (r.fiscal_year && Number(r.fiscal_year.value) === options.year),
     )
     .filter(
       (r) => options.department === undefined || departmentMatches(r.department?.value, options.department),
     )
-    .map((r) => ({ row: compareRow(r, counts.get(r.report_id) ?? 0), file: r.source_file }));
+    .map((r) => ({
+      row: compareRow(r, counts.get(r.report_id) ?? 0, copies.get(r.report_id) ?? 0),
+      file: r.source_file,
+    }));
   rows.sort(
     (a, b) =>
-      cmpText(departmentKey(a.row.department ?? undefined), departmentKey(b.row.department ?? undefined)) ||
+      cmpText(keys.keyOf(a.row.department) || null, keys.keyOf(b.row.department) || null) ||
       (a.row.fiscal_year ?? 0) - (b.row.fiscal_year ?? 0) ||
       cmpText(a.file, b.file),
   );

@@ -68,6 +68,8 @@ export const COLUMN_LABELS: Record<CompareColumn, string> = {
   grade: "等级",
   findings: "问题数",
   report_id: "报告ID",
+  source_file: "文件",
+  copies: "同一报告的其他文件",
 };
 
 export const RATE_SOURCE_LABELS: Record<NonNullable<CompareRow["rate_source"]>, string> = {

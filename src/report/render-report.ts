@@ -4,9 +4,12 @@
  * so the page can be tested from data alone.
  */
 import type { Evidence } from "../../schemas/finding.js";
+import { DepartmentIdentity } from "../checks/department-identity.js";
 import { COMPARE_COLUMNS, type CompareColumn, type CompareRow } from "../compare/compare-rows.js";
 import { COLUMN_LABELS, RATE_SOURCE_LABELS, roundedCell } from "../compare/format-compare.js";
-import { departmentKey } from "../store/department-key.js";
+import type { AppliedCorrection, UnappliedCorrection } from "../review/apply-corrections.js";
+import { reviewSection } from "../review/review-html.js";
+import type { ReviewItem } from "../review/review-list.js";
 import { asPrinted, isAmountUnit, unitOf } from "./amounts.js";
 import { executionRateChart, ratePoints } from "./chart-execution-rate.js";
 import { expenditureTrendChart, trendSeries } from "./chart-expenditure-trend.js";
@@ -23,6 +26,12 @@ import { RULE_NAMES, roleName, ruleName, SEVERITY_NAMES } from "./rule-names.js"
 export interface RenderInput {
   data: ReportData;
   crops: ReadonlyMap<string, Crop>;
+  /** The values to verify first and the corrections in force (src/review). */
+  review?: {
+    items: readonly ReviewItem[];
+    applied: readonly AppliedCorrection[];
+    unapplied: readonly UnappliedCorrection[];
+  };
   title?: string;
   source: string;
   generatedAt: Date;
@@ -73,7 +82,8 @@ ${data.rows.map(
 }
 
 function charts(data: ReportData): SafeHtml {
-  const keyOf = (r: CompareRow): string => departmentKey(r.department ?? undefined) ?? "";
+  const keys = new DepartmentIdentity().forNames(data.rows.map((r) => r.department));
+  const keyOf = (r: CompareRow): string => keys.keyOf(r.department);
   const order = [...new Set(data.rows.map(keyOf))];
   const colorIndex = (r: CompareRow): number => order.indexOf(keyOf(r));
   const points = ratePoints(data.rows, keyOf);
@@ -238,7 +248,7 @@ function sectionBlock(s: Section, input: RenderInput): SafeHtml {
   const title = s.id === "dy-other" ? "其他发现" : `${deptLabel(s.department)} · ${yearLabel(s.year)}`;
   return html`<section class="dept-year" id="${s.id}" data-department="${s.department ?? ""}" data-year="${s.year ?? ""}">
 <h3>${title}</h3>
-<p class="files">${s.reports.map((r, i) => html`${i ? "；" : ""}${pageLink(r.report_id, 1, r.source_file, input)}（${r.pages}页${r.ocr_pages ? `，其中${r.ocr_pages}页经OCR识别` : ""}${r.status === "partial" ? "，部分提取" : ""}）`)}</p>
+<p class="files">${s.reports.map((r, i) => html`${i ? "；" : ""}${pageLink(r.report_id, 1, r.source_file, input)}（${r.pages}页${r.ocr_pages ? `，其中${r.ocr_pages}页经OCR识别` : ""}${r.status === "partial" ? "，部分提取" : ""}${r.same_report_as ? `，同一报告的另一文件，未重复计入` : ""}）`)}</p>
 ${sectionFigures(s.rows, input)}
 ${serious.length === 0 ? html`<p class="none">未发现错误或警告。</p>` : serious.map((f) => findingArticle(f, s, input))}
 ${info.length ? html`<details class="info-findings"><summary>提示 ${info.length} 条（舍入差异、指标变动、同级比较等，供参考）</summary>${info.map((f) => findingArticle(f, s, input))}</details>` : ""}
@@ -259,7 +269,8 @@ export function renderReportHtml(input: RenderInput): string {
   const years = [
     ...new Set(data.rows.map((r) => r.fiscal_year).filter((y): y is number => y !== null)),
   ].sort();
-  const depts = new Set(data.rows.map((r) => departmentKey(r.department ?? undefined) ?? ""));
+  const keys = new DepartmentIdentity().forNames(data.rows.map((r) => r.department));
+  const depts = new Set(data.rows.map((r) => keys.keyOf(r.department)));
   const c = data.findingCount;
   const page = html`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -288,6 +299,7 @@ export function renderReportHtml(input: RenderInput): string {
 <li><a href="#summary">一、各部门年度概览</a></li>
 <li><a href="#charts">二、图表</a></li>
 <li><a href="#findings">三、核查发现</a><ol>${data.sections.map((s) => html`<li><a href="#${s.id}">${s.id === "dy-other" ? "其他发现" : `${deptLabel(s.department)} ${yearLabel(s.year)}`}</a>${s.findings.length ? `（${s.findings.length}）` : ""}</li>`)}</ol></li>
+${input.review ? html`<li><a href="#review">待核实数值</a>${input.review.items.length ? `（${input.review.items.length}）` : ""}</li>` : ""}
 <li><a href="#rules">四、规则说明</a></li>
 ${data.unread.length ? html`<li><a href="#unread">五、未能读取的文件</a></li>` : ""}
 </ol></nav>
@@ -301,6 +313,7 @@ ${charts(data)}
 <p class="note">按部门和年度分组；每组先列错误，再列警告，提示折叠在末尾。每条发现附原文件中对应位置的截图（红框为所引数字）。</p>
 ${data.sections.length === 0 ? html`<p class="none">没有报告。</p>` : data.sections.map((s) => sectionBlock(s, input))}
 </section>
+${input.review ? reviewSection(input.review.items, input.crops, input.review, { fileOf: (id) => data.reports.get(id)?.source_file }) : ""}
 <section id="rules"><h2>四、规则说明</h2>
 ${rulesTable()}
 </section>

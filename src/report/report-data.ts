@@ -5,8 +5,9 @@
 import type { Evidence, Finding } from "../../schemas/finding.js";
 import type { Figure } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
+import { DepartmentIdentity } from "../checks/department-identity.js";
 import { type CompareRow, compareRows, usableReports } from "../compare/compare-rows.js";
-import { departmentKey } from "../store/department-key.js";
+import { loadSameReportLinks } from "../review/corrections-store.js";
 import type { FindingRow, Store } from "../store/store.js";
 import { isAmountUnit, type Unit, unitOf } from "./amounts.js";
 
@@ -22,6 +23,8 @@ export interface ReportInfo {
   pages: number;
   ocr_pages: number;
   status: string;
+  /** Set on another file of a report read from several: the report id of the canonical reading. */
+  same_report_as?: string;
 }
 
 export interface Section {
@@ -107,12 +110,16 @@ export async function loadFindings(store: Store): Promise<StoredFinding[]> {
 
 const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
 
+const identity = new DepartmentIdentity();
+
 export const sectionKey = (department: string | null, year: number | null): string =>
-  `${departmentKey(department ?? undefined) ?? ""}|${year ?? ""}`;
+  `${department ? identity.key(department) : ""}|${year ?? ""}`;
 
 export async function loadReportData(store: Store): Promise<ReportData> {
   const rows = await compareRows(store);
-  const records = await usableReports(store);
+  // Copies of a report are listed with it (their own readings and copy_mismatch findings), not as rows.
+  const records = await usableReports(store, { copies: true });
+  const links = await loadSameReportLinks(store);
   const reports = new Map<string, ReportInfo>(
     records.map((r) => [
       r.report_id,
@@ -124,6 +131,7 @@ export async function loadReportData(store: Store): Promise<ReportData> {
         pages: r.pages,
         ocr_pages: r.ocr_pages,
         status: r.status,
+        ...(links.has(r.report_id) ? { same_report_as: links.get(r.report_id)! } : {}),
       },
     ]),
   );
@@ -150,6 +158,13 @@ export async function loadReportData(store: Store): Promise<ReportData> {
   }
   const sectionOfReport = new Map<string, Section>();
   for (const s of sections.values()) for (const r of s.reports) sectionOfReport.set(r.report_id, s);
+  for (const [copy, canonical] of links) {
+    const s = sectionOfReport.get(canonical);
+    const info = reports.get(copy);
+    if (!s || !info) continue;
+    s.reports.push(info);
+    sectionOfReport.set(copy, s);
+  }
 
   const findings = await loadFindings(store);
   const orphans: Section = {

@@ -3,6 +3,10 @@ import path from "node:path";
 import { EXIT_OK, UserError } from "../cli/errors.js";
 import { say } from "../cli/verbosity.js";
 import { ensureOutputFile, writeFileAtomic } from "../export/atomic-output.js";
+import { loadSameReportLinks } from "../review/corrections-store.js";
+import { loadReadings } from "../review/readings.js";
+import { REVIEW_IN_REPORT, reviewRegions } from "../review/review-html.js";
+import { reviewItems } from "../review/review-list.js";
 import { missingStore, openStore } from "../store/store.js";
 import { VERSION } from "../version.js";
 import { DEFAULT_CROP, type Region, renderCrops } from "./evidence-crops.js";
@@ -41,6 +45,16 @@ export async function runReport(opts: ReportCommandOptions): Promise<number> {
       }
       return found;
     };
+    // The values to verify, from the same readings and the findings the report shows.
+    const readings = await loadReadings(db);
+    const items = reviewItems({
+      reports: readings.reports,
+      findings: data.sections.flatMap((s) => s.findings),
+      canonicalOf: await loadSameReportLinks(db),
+      unapplied: readings.unapplied,
+    });
+    const review = { items, applied: readings.applied, unapplied: readings.unapplied };
+    regions.push(...reviewRegions(items.slice(0, REVIEW_IN_REPORT)));
     const crops = await renderCrops(db, regions, DEFAULT_CROP, lookup);
     const reportDir = path.dirname(path.resolve(opts.out));
     const hrefs = new Map<string, string>();
@@ -51,6 +65,7 @@ export async function runReport(opts: ReportCommandOptions): Promise<number> {
     text = renderReportHtml({
       data,
       crops,
+      review,
       source: db.backend === "sqlite" ? path.basename(opts.db) : db.location,
       generatedAt: new Date(),
       version: VERSION,

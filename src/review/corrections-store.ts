@@ -6,6 +6,24 @@
 import type { Correction } from "../../schemas/correction.js";
 import type { Store } from "../store/store.js";
 
+/**
+ * A store opened read-only is not migrated: one written before migration 3 has neither table, which
+ * reads as "no corrections, no links" (SQLite: no such table; PostgreSQL: undefined_table).
+ */
+function tableMissing(err: unknown): boolean {
+  const e = err as { message?: string; code?: string };
+  return e?.code === "42P01" || /no such table/.test(e?.message ?? "");
+}
+
+async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (err) {
+    if (tableMissing(err)) return [];
+    throw err;
+  }
+}
+
 /** Records corrections in one transaction and returns them with their ids. */
 export async function addCorrections(
   store: Store,
@@ -40,7 +58,7 @@ export async function addCorrections(
 export async function listCorrections(store: Store, reportId?: string): Promise<Correction[]> {
   let q = store.db.selectFrom("corrections").selectAll();
   if (reportId) q = q.where("report_id", "=", reportId);
-  const rows = await q.orderBy("id").execute();
+  const rows = await orEmpty(() => q.orderBy("id").execute());
   return rows.map((r) => ({
     id: Number(r.id),
     report_id: r.report_id,
@@ -70,6 +88,8 @@ export async function saveSameReportLinks(store: Store, links: readonly SameRepo
 
 /** A copy's report id → the report id of the canonical reading, as the last `check` linked them. */
 export async function loadSameReportLinks(store: Store): Promise<Map<string, string>> {
-  const rows = await store.db.selectFrom("same_report").select(["report_id", "same_report_as"]).execute();
+  const rows = await orEmpty(() =>
+    store.db.selectFrom("same_report").select(["report_id", "same_report_as"]).execute(),
+  );
   return new Map(rows.map((r) => [r.report_id, r.same_report_as]));
 }

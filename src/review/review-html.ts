@@ -9,6 +9,9 @@ import { html, type SafeHtml } from "../report/html.js";
 import type { AppliedCorrection, UnappliedCorrection } from "./apply-corrections.js";
 import type { ReviewItem } from "./review-list.js";
 
+/** The report shows this many values to verify (with crops); `selfeval review` lists them all. */
+export const REVIEW_IN_REPORT = 50;
+
 /** pdf.js renders crops at their own dpi; CSS pixels are 1/96 in. */
 const CSS_DPI = 96;
 
@@ -37,12 +40,12 @@ export function reviewSection(
   corrections: { applied: readonly AppliedCorrection[]; unapplied: readonly UnappliedCorrection[] },
   options: { limit?: number; fileOf?: (reportId: string) => string | undefined } = {},
 ): SafeHtml {
-  const shown = items.slice(0, options.limit ?? items.length);
+  const shown = items.slice(0, options.limit ?? REVIEW_IN_REPORT);
   const list = shown.map(
     (
       i,
       n,
-    ) => html`<article class="review-item" data-field="${i.field}" data-page="${i.page ?? ""}" data-priority="${i.priority}">
+    ) => html`<article class="finding warning review-item" data-field="${i.field}" data-page="${i.page ?? ""}" data-priority="${i.priority}">
 <h4><span class="rank">${n + 1}</span>${i.label}<code>${i.field}</code><span class="page-ref">${i.source_file}${i.page !== undefined ? ` 第${i.page}页` : ""}</span></h4>
 <p>读数：<b>${i.reading ?? "—"}</b>${i.unit ? ` ${i.unit}` : ""}${i.conf !== undefined ? `（识别置信度${Math.round(i.conf)}%）` : ""}</p>
 <ul class="reasons">${i.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
