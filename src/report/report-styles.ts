@@ -60,6 +60,10 @@ section.dept-year .files { font-size: 13px; color: var(--muted); margin: 0 0 8px
 article.finding { border-left: 4px solid var(--line); padding: 10px 14px; margin: 12px 0; background: #fbfbfc; }
 article.finding.error { border-color: var(--error); background: var(--error-bg); }
 article.finding.warning { border-color: var(--warning); background: var(--warning-bg); }
+div.review-item { border-left: 4px solid var(--warning); padding: 10px 14px; margin: 12px 0; background: var(--warning-bg); break-inside: avoid; }
+div.review-item .rank { display: inline-block; min-width: 1.6em; font-weight: 600; }
+div.review-item code { font-size: 12px; color: var(--muted); margin: 0 6px; }
+table.corrections td { vertical-align: top; }
 article.finding.info { border-color: var(--info); background: var(--info-bg); }
 .sev { font-size: 12px; color: #fff; padding: 1px 8px; border-radius: 10px; }
 .error .sev { background: var(--error); } .warning .sev { background: var(--warning); } .info .sev { background: var(--info); }

@@ -45,13 +45,13 @@ export function reviewSection(
     (
       i,
       n,
-    ) => html`<article class="finding warning review-item" data-field="${i.field}" data-page="${i.page ?? ""}" data-priority="${i.priority}">
+    ) => html`<div class="review-item" data-field="${i.field}" data-page="${i.page ?? ""}" data-priority="${i.priority}">
 <h4><span class="rank">${n + 1}</span>${i.label}<code>${i.field}</code><span class="page-ref">${i.source_file}${i.page !== undefined ? ` 第${i.page}页` : ""}</span></h4>
 <p>读数：<b>${i.reading ?? "—"}</b>${i.unit ? ` ${i.unit}` : ""}${i.conf !== undefined ? `（识别置信度${Math.round(i.conf)}%）` : ""}</p>
 <ul class="reasons">${i.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
 <figure class="ev">${crop(i, crops)}</figure>
 ${i.correctable ? html`<p class="note">更正或确认：<code>selfeval correct ${arg(i.report_id.slice(0, 12))} ${arg(i.field)} 正确值 --reason 原因</code></p>` : ""}
-</article>`,
+</div>`,
   );
   const done = corrections.applied.map(
     (a) =>

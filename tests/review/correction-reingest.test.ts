@@ -1,99 +1,114 @@
 /**
- * A correction outlives a re-extraction by another version of selfeval: the sample is ingested,
- * a misstated rate is corrected, then the version is bumped in this process (the modules loaded
- * again with another VERSION), which makes ingest extract the file again and replace its reading.
- * The stored reading is the new version's, the correction is still applied over it, and the checks
- * see the corrected value.
+ * A correction outlives a re-extraction by another version of selfeval. The sample is ingested and
+ * checked by this build, the planted execution-rate discrepancy corrected with `selfeval correct`;
+ * then a second installation of the same build with its version bumped (its own package.json, as
+ * an upgrade leaves it) ingests the file again. It must extract the file anew and replace its
+ * reading (the stored extractor changes, the stored value is the extraction's), and the
+ * correction must still be applied over the new reading — in `show` and in the checks.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { SAMPLES } from "../helpers/golden.js";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { selfeval } from "../helpers/cli.js";
+import { ROOT, SAMPLES } from "../helpers/golden.js";
 
 const SAMPLE = path.join(SAMPLES, "qingchuan-health-2023.pdf");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "selfeval-correct-"));
-const dbFile = path.join(tmp, "s.db");
+const db = path.join(tmp, "s.db");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** The modules a run of selfeval uses, loaded fresh (so a mocked VERSION takes effect). */
-async function selfeval() {
-  const [{ ingest }, { openStore }, { checkStore }, { rules }, review, readings, version] = await Promise.all(
-    [
-      import("../../src/ingest/ingest.js"),
-      import("../../src/store/store.js"),
-      import("../../src/checks/run-checks.js"),
-      import("../../pipelines/rules.js"),
-      import("../../src/review/review-command.js"),
-      import("../../src/review/readings.js"),
-      import("../../src/version.js"),
-    ],
-  );
-  return { ingest, openStore, checkStore, rules, review, readings, VERSION: version.VERSION };
+/** This build installed again under another version number. */
+function installAs(version: string): string {
+  const app = path.join(tmp, `selfeval-${version}`);
+  mkdirSync(app);
+  cpSync(path.join(ROOT, "dist"), path.join(app, "dist"), { recursive: true });
+  cpSync(path.join(ROOT, "bin"), path.join(app, "bin"), { recursive: true });
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+  writeFileSync(path.join(app, "package.json"), JSON.stringify({ ...pkg, version }));
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(app, "node_modules"), "dir");
+  return path.join(app, "bin", "selfeval.js");
 }
 
-const rateFindings = (fs: Array<{ rule: string; field: string }>) =>
-  fs.filter((f) => f.rule === "rate_mismatch" && f.field === "execution_rate");
+/** The rate findings of the last check, as stored. */
+function rateFindings(): Array<{ expected: string }> {
+  const raw = new Database(db, { readonly: true });
+  try {
+    return raw
+      .prepare("SELECT expected FROM findings WHERE rule = 'rate_mismatch' AND field = 'execution_rate'")
+      .all() as Array<{ expected: string }>;
+  } finally {
+    raw.close();
+  }
+}
 
 describe("a correction and a new version of selfeval", () => {
-  it("survives the re-extraction and is applied over the new reading", async () => {
-    // 1. This version ingests and checks: the sample's planted execution-rate discrepancy is found.
-    const a = await selfeval();
-    let store = await a.openStore(dbFile);
-    const first = await a.ingest(store, [SAMPLE], { ocr: "never", concurrency: 1 });
-    expect(first.results.map((r) => r.outcome)).toEqual(["ok"]);
-    const id = first.results[0]!.reportId!;
-    let check = await a.checkStore(store, { rules: a.rules });
-    expect(rateFindings(check.findings)).toHaveLength(1);
-    const read = check.readings.reports[0]!.headline.execution_rate!;
-    const right = check.findings.find((f) => f.rule === "rate_mismatch")!.expected!;
-    await store.close();
+  it("survives the re-extraction and is applied over the new reading", () => {
+    // 1. This version ingests and checks: the sample's planted rate discrepancy is found.
+    expect(selfeval(["ingest", SAMPLE, "--db", db, "--ocr", "never"]).status).toBe(0);
+    const shown = JSON.parse(selfeval(["show", SAMPLE, "--db", db, "--json"]).stdout);
+    const read = shown.headline.execution_rate.value as string;
+    const id = shown.report_id as string;
+    expect(selfeval(["check", "--db", db]).status).toBe(0);
+    const found = rateFindings();
+    expect(found).toHaveLength(1);
+    const right = found[0]!.expected;
 
-    // 2. The auditor corrects it (the expected value, as if the print said so), through the command:
-    //    the rate is printed twice (a table and the prose), so both statements.
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    let status = 0;
-    for (const field of ["execution_rate", "execution_rate#2"])
-      status += await a.review.runCorrect(id.slice(0, 10), field, right, {
-        db: dbFile,
-        reason: "对照原件",
-        by: "审计员甲",
-      });
-    stderr.mockRestore();
-    expect(status).toBe(0);
-    store = await a.openStore(dbFile);
-    check = await a.checkStore(store, { rules: a.rules });
-    expect(rateFindings(check.findings)).toEqual([]);
-    await store.close();
+    // 2. The auditor corrects both statements of the rate (a table and the prose print it).
+    for (const field of ["execution_rate", "execution_rate#2"]) {
+      const c = selfeval([
+        "correct",
+        id.slice(0, 10),
+        field,
+        right,
+        "--reason",
+        "对照原件",
+        "--by",
+        "审计员甲",
+        "--db",
+        db,
+      ]);
+      expect(c.status, c.stderr).toBe(0);
+      expect(c.stderr).toContain(`${read} → ${right}`);
+    }
+    expect(selfeval(["check", "--db", db]).status).toBe(0);
+    expect(rateFindings()).toEqual([]);
 
-    // 3. Another version: the same file is extracted again and its reading replaced.
-    vi.resetModules();
-    vi.doMock("../../src/version.js", () => ({ VERSION: "99.0.0-test" }));
-    const b = await selfeval();
-    expect(b.VERSION).toBe("99.0.0-test");
-    expect(b.VERSION).not.toBe(a.VERSION);
-    store = await b.openStore(dbFile);
-    const again = await b.ingest(store, [SAMPLE], { ocr: "never", concurrency: 1 });
-    expect(again.results.map((r) => r.outcome)).toEqual(["ok"]); // re-extracted, not "unchanged"
-    const row = await store.db
-      .selectFrom("reports")
-      .select(["extractor", "record_json"])
-      .where("report_id", "=", id)
-      .executeTakeFirstOrThrow();
+    // 3. Another version ingests the same file: extracted again, not "unchanged".
+    const next = installAs("99.0.0-test");
+    const ingested = run(next, ["ingest", SAMPLE, "--db", db, "--ocr", "never", "--json"]);
+    expect(ingested.status, ingested.stderr).toBe(0);
+    expect(JSON.parse(ingested.stdout.trim().split("\n").at(-1)!)).toMatchObject({ status: "ok" });
+    const raw = new Database(db, { readonly: true });
+    const row = raw.prepare("SELECT extractor, record_json FROM reports WHERE report_id = ?").get(id) as {
+      extractor: string;
+      record_json: string;
+    };
+    const corrections = raw.prepare("SELECT COUNT(*) AS n FROM corrections").get() as { n: number };
+    raw.close();
     expect(row.extractor).toBe("99.0.0-test");
-    // The stored reading is the extraction itself: nothing was edited in place.
-    expect(JSON.parse(row.record_json!).headline.execution_rate.value).toBe(read.value);
+    // The stored reading is the new extraction itself: nothing was edited in place.
+    expect(JSON.parse(row.record_json).headline.execution_rate.value).toBe(read);
+    expect(corrections.n).toBe(2);
 
-    // 4. The correction is applied over the new reading, shown as corrected, and the checks use it.
-    const loaded = await b.readings.loadReadings(store);
-    const rate = loaded.reports[0]!.headline.execution_rate!;
-    expect(rate.value).toBe(right);
-    expect(loaded.applied.map((x) => x.path).sort()).toEqual(["execution_rate", "execution_rate#2"]);
-    expect(rate.correction).toMatchObject({ original: read.value, reason: "对照原件", author: "审计员甲" });
-    expect(loaded.unapplied).toEqual([]);
-    const after = await b.checkStore(store, { rules: b.rules });
-    expect(rateFindings(after.findings)).toEqual([]);
-    await store.close();
-    vi.doUnmock("../../src/version.js");
+    // 4. The correction is applied over the new reading: shown as corrected, checked, exported.
+    const after = JSON.parse(run(next, ["show", id, "--db", db, "--json"]).stdout);
+    expect(after.headline.execution_rate).toMatchObject({
+      value: right,
+      correction: { original: read, reason: "对照原件", author: "审计员甲" },
+    });
+    expect(run(next, ["show", id, "--db", db]).stdout).toContain(
+      `(corrected; read ${read} — 对照原件, 审计员甲`,
+    );
+    expect(run(next, ["check", "--db", db]).status).toBe(0);
+    expect(rateFindings()).toEqual([]);
   });
 });
+
+/** Runs an installed selfeval as a user would. */
+function run(bin: string, args: readonly string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 300_000 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
