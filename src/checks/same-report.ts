@@ -12,7 +12,7 @@
 import type { Figure } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
 import { HEADLINE_KEYS } from "../../schemas/report.js";
-import type { DepartmentKeys } from "./department-identity.js";
+import { type DepartmentKeys, normalizeName } from "./department-identity.js";
 import { KEY_NAME, STAFF_NAME } from "./field-names.js";
 import { differenceOf, judge } from "./tolerance.js";
 
@@ -128,10 +128,12 @@ export interface SameReports {
   canonicalOf: Map<string, string>;
 }
 
-/** The identity a same-report candidate must share: department key, fiscal year, kind of report. */
+/** The identity a same-report candidate must share: department key, fiscal year, kind of report, project. */
 function identityOf(r: Report, keys: DepartmentKeys): string | undefined {
   if (!r.department || !r.fiscal_year) return undefined;
-  return `${keys.key(r.department.value)}|${r.fiscal_year.value}|${kindClass(r.report_kind?.value)}`;
+  // A project's report is one project's: two projects of one department and year are two reports.
+  const project = r.project_name ? normalizeName(r.project_name.value) : "";
+  return `${keys.key(r.department.value)}|${r.fiscal_year.value}|${kindClass(r.report_kind?.value)}|${project}`;
 }
 
 export function findSameReports(reports: readonly Report[], keys: DepartmentKeys): SameReports {

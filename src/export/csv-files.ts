@@ -3,6 +3,7 @@
  * contract's columns come first in its order; columns added since follow. Never rename or drop a
  * column: scripts and spreadsheets read them by name.
  */
+import type { Correction } from "../../schemas/correction.js";
 import type { ExtractionIssue } from "../../schemas/extraction-issue.js";
 import type { Finding } from "../../schemas/finding.js";
 import type { Figure } from "../../schemas/provenance.js";
@@ -29,6 +30,20 @@ export interface ReportRow {
   findings: number;
   /** Every path the same bytes were ingested from, first first. */
   paths: string[];
+  /** When `check` linked this file as another copy of a report: that report's id. */
+  same_report_as?: string;
+  /** Corrections applied over this record's reading (src/review). */
+  corrections: number;
+}
+
+/** A correction as recorded, with what became of it over the current reading. */
+export interface CorrectionRow {
+  correction: Correction;
+  source_file: string;
+  /** in_force (applied), not_applied (its value is not in this reading), superseded, withdrawn. */
+  status: "in_force" | "not_applied" | "superseded" | "withdrawn";
+  /** The value as extracted by the current reading, where the correction was applied. */
+  read?: string;
 }
 
 /** The identifying columns every detail file repeats, so each file can be read alone. */
@@ -103,6 +118,11 @@ export const REPORTS: CsvFile<ReportRow> = {
       (r) => r.record?.project_name?.value,
     ),
     text(
+      "same_report_as",
+      "when this file is another copy of a report already stored (a scan of it, a re-export): that report's report_id; empty on the canonical record (linked by `selfeval check`)",
+      (r) => r.same_report_as,
+    ),
+    text(
       "implementing_unit",
       "for a project self-evaluation: 实施单位, where printed",
       (r) => r.record?.implementing_unit?.value,
@@ -138,6 +158,11 @@ export const REPORTS: CsvFile<ReportRow> = {
     num("findings", "errors and warnings of the last `selfeval check` about this report", (r) => r.findings),
     text("source_paths", "every path these bytes were ingested from, separated by ` | `", (r) =>
       (r.paths.length ? r.paths : [r.stored.source_path]).join(" | "),
+    ),
+    num(
+      "corrections",
+      "auditors' corrections applied over this reading (its values in every CSV are the corrected ones; corrections.csv lists them)",
+      (r) => r.corrections,
     ),
   ],
 };
@@ -310,6 +335,39 @@ export const ISSUES: CsvFile<Of<ExtractionIssue>> = {
   ],
 };
 
+export const CORRECTIONS: CsvFile<CorrectionRow> = {
+  name: "corrections.csv",
+  rowIs:
+    "correction recorded by `selfeval correct` (oldest first; the latest per report and field is in force)",
+  columns: [
+    num("id", "the correction's number", (r) => r.correction.id),
+    text("report_id", "the report (reports.csv)", (r) => r.correction.report_id),
+    text("source_file", "the file it was read from", (r) => r.source_file),
+    text("field", "the value corrected, as a `selfeval correct` field path", (r) => r.correction.field),
+    num("page", "where the value is printed", (r) => r.correction.page),
+    text("original", "the value as read when the correction was made", (r) => r.correction.original),
+    text(
+      "read",
+      "the value as the current reading extracts it (where the correction is in force)",
+      (r) => r.read,
+    ),
+    text(
+      "value",
+      "the corrected value (amounts in 万元, percentages in percent); empty for a withdrawal",
+      (r) => r.correction.value,
+    ),
+    text(
+      "status",
+      "in_force, not_applied (its value is not in the current reading — see `selfeval review`), superseded (a later one replaced it), withdrawn",
+      (r) => r.status,
+    ),
+    text("reason", "why, as the auditor gave it", (r) => r.correction.reason),
+    text("author", "who recorded it", (r) => r.correction.author),
+    text("created_at", "when (ISO 8601, UTC)", (r) => r.correction.created_at),
+    text("source", "how it was entered: cli, or csv:FILE", (r) => r.correction.source),
+  ],
+};
+
 /** Every file `selfeval export` writes, in the order it writes and documents them. */
 export const CSV_FILES = [
   REPORTS,
@@ -320,4 +378,5 @@ export const CSV_FILES = [
   DISCREPANCIES,
   FIGURES,
   ISSUES,
+  CORRECTIONS,
 ] as const;

@@ -4,13 +4,18 @@
  * may have stored them differently); the whole set is written into a temporary folder and swapped
  * in at once, so the folder never holds new and old files mixed.
  */
+import type { Correction } from "../../schemas/correction.js";
 import { Finding } from "../../schemas/finding.js";
 import { Report } from "../../schemas/report.js";
 import { loadFindings } from "../report/report-data.js";
+import { type AppliedCorrection, applyCorrections, inForce } from "../review/apply-corrections.js";
+import { listCorrections, loadSameReportLinks } from "../review/corrections-store.js";
 import type { Store } from "../store/store.js";
 import { ensureOutputDir, replaceFileSet } from "./atomic-output.js";
 import {
   BUDGET_LINES,
+  CORRECTIONS,
+  type CorrectionRow,
   DISCREPANCIES,
   type DiscrepancyRow,
   FIGURES,
@@ -66,6 +71,7 @@ export interface ExportTables {
   figures: FigureRow[];
   issues: Array<Of<Report["issues"][number]>>;
   discrepancies: DiscrepancyRow[];
+  corrections: CorrectionRow[];
   warnings: string[];
 }
 
@@ -76,7 +82,13 @@ export async function loadExportTables(store: Store): Promise<ExportTables> {
   for (const r of await store.sourcePaths()) {
     pathsOf.set(r.report_id, [...(pathsOf.get(r.report_id) ?? []), r.path]);
   }
+  const corrections = await listCorrections(store);
+  const links = await loadSameReportLinks(store);
+  const inForceIds = new Set(inForce(corrections).map((c) => c.id));
+  const appliedBy = new Map<number, AppliedCorrection>();
+  const notApplied = new Set<number>();
   const t: ExportTables = {
+    corrections: [],
     reports: [],
     budgetLines: [],
     indicators: [],
@@ -87,15 +99,27 @@ export async function loadExportTables(store: Store): Promise<ExportTables> {
     discrepancies: [],
     warnings: [],
   };
+  const fileOfReport = new Map<string, string>();
   for (const s of await store.loadStoredReports()) {
-    const { record, invalid } = parseStoredRecord(s.record_json);
+    fileOfReport.set(s.report_id, s.source_file);
+    const parsed = parseStoredRecord(s.record_json);
+    const { invalid } = parsed;
     if (invalid) t.warnings.push(`${s.source_path}: ${invalid}`);
+    // The values exported are the corrected ones (src/review): the reading with the auditors' corrections.
+    const corrected = parsed.record ? applyCorrections(parsed.record, corrections) : undefined;
+    const record = corrected?.report;
+    for (const a of corrected?.applied ?? [])
+      if (a.correction.id !== undefined) appliedBy.set(a.correction.id, a);
+    for (const u of corrected?.unapplied ?? [])
+      if (u.correction.id !== undefined) notApplied.add(u.correction.id);
     t.reports.push({
       stored: s,
       record,
       invalid,
       findings: findingCounts.get(s.report_id) ?? 0,
       paths: pathsOf.get(s.report_id) ?? [],
+      ...(links.has(s.report_id) ? { same_report_as: links.get(s.report_id)! } : {}),
+      corrections: corrected?.applied.length ?? 0,
     });
     if (!record) continue;
     const report: ReportKey = {
@@ -118,6 +142,27 @@ export async function loadExportTables(store: Store): Promise<ExportTables> {
         c.prov.bbox.join() === st.figure.prov.bbox.join();
       t.figures.push({ report, item: st, canonical });
     }
+  }
+  // The last correction of each report and field decides: an earlier one was superseded, or withdrawn.
+  const latest = new Map<string, Correction>();
+  for (const c of corrections) latest.set(`${c.report_id}|${c.field}`, c);
+  for (const c of corrections) {
+    const id = c.id ?? 0;
+    const applied = appliedBy.get(id);
+    const last = latest.get(`${c.report_id}|${c.field}`);
+    const status: CorrectionRow["status"] = inForceIds.has(c.id)
+      ? applied && !notApplied.has(id)
+        ? "in_force"
+        : "not_applied"
+      : c.value === null || last?.value === null
+        ? "withdrawn"
+        : "superseded";
+    t.corrections.push({
+      correction: c,
+      source_file: fileOfReport.get(c.report_id) ?? "",
+      status,
+      ...(applied ? { read: applied.read } : {}),
+    });
   }
   const findings = await loadFindings(store);
   // By department, year, then as the checks found them (SQLite's order: missing first, then by code point).
@@ -154,6 +199,7 @@ export async function exportCsv(store: Store, outDir: string): Promise<ExportSum
     [DISCREPANCIES, renderCsv(DISCREPANCIES, t.discrepancies)],
     [FIGURES, renderCsv(FIGURES, t.figures)],
     [ISSUES, renderCsv(ISSUES, t.issues)],
+    [CORRECTIONS, renderCsv(CORRECTIONS, t.corrections)],
   ];
   replaceFileSet(
     outDir,

@@ -1,7 +1,8 @@
 /**
  * Every value of a report an auditor can correct, under a field path `selfeval correct` takes:
  *
- *   department, fiscal_year, report_kind, self_score, grade, problems, next_steps
+ *   department, fiscal_year, report_kind, project_name, implementing_unit, self_score, grade,
+ *   problems, next_steps
  *   budget_total …                 a headline figure (its canonical statement)
  *   budget_total#2                 the 2nd statement of it, where it is printed more than once
  *   staff.in_service …             staff counts
@@ -92,6 +93,12 @@ export function fieldTargets(r: Report): FieldTarget[] {
   );
   text("report_kind", "报告类型", r.report_kind, (x, v) => {
     x.report_kind = v;
+  });
+  text("project_name", "项目名称", r.project_name, (x, v) => {
+    x.project_name = v;
+  });
+  text("implementing_unit", "实施单位", r.implementing_unit, (x, v) => {
+    x.implementing_unit = v;
   });
   figure("self_score", "自评得分", r.self_score, (x, v) => {
     x.self_score = asFig(v);

@@ -7,12 +7,14 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rules } from "../../pipelines/rules.js";
 import type { Report } from "../../schemas/report.js";
 import { checkStore } from "../../src/checks/run-checks.js";
 import { formatReport } from "../../src/cli/show.js";
 import { compareRows } from "../../src/compare/compare-rows.js";
+import { exportCsv } from "../../src/export/export-csv.js";
 import { loadReportData } from "../../src/report/report-data.js";
 import { runReport } from "../../src/report/run-report.js";
 import { addCorrections, listCorrections, loadSameReportLinks } from "../../src/review/corrections-store.js";
@@ -169,5 +171,57 @@ describe("the HTML report", () => {
     // the confirmed score is among the corrections in force, marked as confirmed
     expect(section).toContain("审计员丙");
     expect(section).toContain("（已确认）");
+  });
+});
+
+describe("the export", () => {
+  it("links copies in reports.csv and writes the corrected values and corrections.csv", async () => {
+    const file = path.join(tmp, "export.db");
+    const store = await filled(await openStore(file));
+    try {
+      const target = records[2]!;
+      const read = target.staff.in_service!.value;
+      const fixed = String(Number(read) + 2);
+      const base = { report_id: target.report_id, reason: "对照原件", author: "审计员丁", source: "cli" };
+      await addCorrections(store, [
+        {
+          ...base,
+          field: "staff.in_service",
+          value: String(Number(read) + 1),
+          original: read,
+          created_at: "2026-01-01T00:00:00.000Z",
+        },
+        {
+          ...base,
+          field: "staff.in_service",
+          value: fixed,
+          original: read,
+          created_at: "2026-01-01T00:00:01.000Z",
+        },
+        { ...base, field: "project:没有这个项目:budget", value: "1", created_at: "2026-01-01T00:00:02.000Z" },
+      ]);
+      await checkStore(store, { rules });
+      const out = path.join(tmp, "csv");
+      await exportCsv(store, out);
+      const csv = (name: string) =>
+        parse(readFileSync(path.join(out, name), "utf8").replace(/^\uFEFF/, ""), { columns: true }) as Record<
+          string,
+          string
+        >[];
+      const reports = csv("reports.csv");
+      const links = await loadSameReportLinks(store);
+      const [copy, canonical] = [...links][0]!;
+      expect(reports.find((r) => r.report_id === copy)!.same_report_as).toBe(canonical);
+      expect(reports.find((r) => r.report_id === canonical)!.same_report_as).toBe("");
+      const row = reports.find((r) => r.report_id === target.report_id)!;
+      expect(row).toMatchObject({ staff_in_service: fixed, corrections: "1", same_report_as: "" });
+      expect(csv("corrections.csv").map((c) => [c.field, c.status, c.read, c.value])).toEqual([
+        ["staff.in_service", "superseded", "", String(Number(read) + 1)],
+        ["staff.in_service", "in_force", read, fixed],
+        ["project:没有这个项目:budget", "not_applied", "", "1"],
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -121,6 +121,16 @@ describe("one report read from several files", () => {
     whole.report_kind = { value: "部门整体支出绩效自评报告", prov: a.department!.prov };
     expect(kindClass(whole.report_kind.value)).not.toBe(kindClass(a.report_kind.value));
     expect(findSameReports([a, whole], keys).canonical).toHaveLength(2);
+    // two projects' forms with the same figures, named as different projects, are two reports
+    const p1: Report = structuredClone(a);
+    p1.project_name = { value: "河道保洁", prov: a.department!.prov };
+    const p2: Report = structuredClone(p1);
+    p2.report_id = "p3".padEnd(64, "0");
+    p2.project_name = { value: "水库巡查", prov: a.department!.prov };
+    expect(findSameReports([p1, p2], keys).canonical).toHaveLength(2);
+    const p1scan: Report = structuredClone(p1);
+    p1scan.report_id = "p4".padEnd(64, "0");
+    expect(findSameReports([p1, p1scan], keys).canonical).toHaveLength(1);
   });
 });
 
