@@ -66,16 +66,22 @@ function summaryCell(
   return html`<td class="num${bad ? " bad" : ""}" data-col="${c}"${exact !== null && String(exact) !== text ? html` title="${String(exact)}"` : ""}>${text}</td>`;
 }
 
+/**
+ * The summary table's columns: those of `selfeval compare` but the file and its copies, which each
+ * section lists with its report (the report id's tooltip names the file), so that it fits A4.
+ */
+const SUMMARY_COLUMNS = COMPARE_COLUMNS.filter((c) => c !== "source_file" && c !== "copies");
+
 function summaryTable(data: ReportData): SafeHtml {
   if (data.rows.length === 0) return html`<p class="none">数据库中没有可比较的报告。</p>`;
   const sectionOf = new Map<string, Section>();
   for (const s of data.sections) for (const r of s.rows) sectionOf.set(r.report_id, s);
   return html`<div class="table-wrap"><table class="compare">
-<thead><tr>${COMPARE_COLUMNS.map((c) => html`<th data-col="${c}">${COLUMN_LABELS[c]}</th>`)}</tr></thead>
+<thead><tr>${SUMMARY_COLUMNS.map((c) => html`<th data-col="${c}">${COLUMN_LABELS[c]}</th>`)}</tr></thead>
 <tbody>
 ${data.rows.map(
   (r) =>
-    html`<tr data-report="${r.report_id}">${COMPARE_COLUMNS.map((c) => summaryCell(c, r, sectionOf.get(r.report_id), data.reports.get(r.report_id)))}</tr>
+    html`<tr data-report="${r.report_id}">${SUMMARY_COLUMNS.map((c) => summaryCell(c, r, sectionOf.get(r.report_id), data.reports.get(r.report_id)))}</tr>
 `,
 )}</tbody></table></div>
 <p class="note">金额单位万元，按报告原值四舍五入到两位小数（鼠标悬停可见原值）；执行率来源为“执行数÷预算数”者表示报告未列示执行率；人均支出 = 执行数 ÷ 实有在编在职人数；问题数只计错误和警告。</p>`;

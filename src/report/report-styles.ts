@@ -63,6 +63,7 @@ article.finding.warning { border-color: var(--warning); background: var(--warnin
 div.review-item { border-left: 4px solid var(--warning); padding: 10px 14px; margin: 12px 0; background: var(--warning-bg); break-inside: avoid; }
 div.review-item .rank { display: inline-block; min-width: 1.6em; font-weight: 600; }
 div.review-item code { font-size: 12px; color: var(--muted); margin: 0 6px; }
+div.review-item h4 .page-ref { margin-left: 8px; }
 table.corrections td { vertical-align: top; }
 article.finding.info { border-color: var(--info); background: var(--info-bg); }
 .sev { font-size: 12px; color: #fff; padding: 1px 8px; border-radius: 10px; }

@@ -46,20 +46,20 @@ export function reviewSection(
       i,
       n,
     ) => html`<div class="review-item" data-field="${i.field}" data-page="${i.page ?? ""}" data-priority="${i.priority}">
-<h4><span class="rank">${n + 1}</span>${i.label}<code>${i.field}</code><span class="page-ref">${i.source_file}${i.page !== undefined ? ` 第${i.page}页` : ""}</span></h4>
+<h4><span class="rank">${n + 1}</span><span title="${i.field}">${i.label}</span><span class="page-ref">${i.source_file}${i.page !== undefined ? ` 第${i.page}页` : ""}</span></h4>
 <p>读数：<b>${i.reading ?? "—"}</b>${i.unit ? ` ${i.unit}` : ""}${i.conf !== undefined ? `（识别置信度${Math.round(i.conf)}%）` : ""}</p>
 <ul class="reasons">${i.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
 <figure class="ev">${crop(i, crops)}</figure>
-${i.correctable ? html`<p class="note">更正或确认：<code>selfeval correct ${arg(i.report_id.slice(0, 12))} ${arg(i.field)} 正确值 --reason 原因</code></p>` : ""}
+${i.correctable ? html`<p class="note">更正或确认：<code class="command">selfeval correct ${arg(i.report_id.slice(0, 12))} ${arg(i.field)} 正确值 --reason 原因</code></p>` : ""}
 </div>`,
   );
   const done = corrections.applied.map(
     (a) =>
-      html`<tr><td>${options.fileOf?.(a.correction.report_id) ?? a.correction.report_id.slice(0, 12)}</td><td>${a.label}<br><code>${a.path}</code></td><td>第${a.page}页</td><td>${a.read}</td><td><b>${a.value}</b>${a.read === a.value ? "（已确认）" : ""}</td><td>${a.correction.author}</td><td>${a.correction.created_at.replace("T", " ").slice(0, 16)}</td><td>${a.correction.reason}</td></tr>`,
+      html`<tr><td>${options.fileOf?.(a.correction.report_id) ?? a.correction.report_id.slice(0, 12)}</td><td title="${a.path}">${a.label}</td><td>第${a.page}页</td><td>${a.read}</td><td><b>${a.value}</b>${a.read === a.value ? "（已确认）" : ""}</td><td>${a.correction.author}</td><td>${a.correction.created_at.replace("T", " ").slice(0, 16)}</td><td>${a.correction.reason}</td></tr>`,
   );
   const stale = corrections.unapplied.map(
     (u) =>
-      html`<li><code>${u.correction.field}</code>（${options.fileOf?.(u.correction.report_id) ?? u.correction.report_id.slice(0, 12)}）：${u.why}</li>`,
+      html`<li><code class="field">${u.correction.field}</code>（${options.fileOf?.(u.correction.report_id) ?? u.correction.report_id.slice(0, 12)}）：${u.why}</li>`,
   );
   return html`<section id="review"><h2>待核实数值</h2>
 <p class="note">按可疑程度排序：扫描件识别存疑、核查发现所依据的数字、前后或不同文件读数不一致的数字。请对照截图核实；读数有误时用 <code>selfeval correct</code> 更正（读数无误时以原值“更正”即为确认），或用 <code>selfeval review --csv</code> 导出后在 Excel 中填写、再以 <code>selfeval correct --import</code> 导入。</p>

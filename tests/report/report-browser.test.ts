@@ -176,10 +176,11 @@ describe("HTML report in Chromium", () => {
   });
 
   it("shows Chinese labels for fields and rules, no internal keys", async () => {
-    // The rule codes are listed once, as the codes of discrepancies.csv; report ids are ids.
+    // The rule codes are listed once, as the codes of discrepancies.csv; report ids are ids; the
+    // review section's `selfeval correct` lines (and stale corrections) give the field path to type.
     const text = await page.evaluate<string>(`(() => {
       const main = document.querySelector("main").cloneNode(true);
-      for (const el of main.querySelectorAll("table.rules td:last-child, table.compare code")) el.remove();
+      for (const el of main.querySelectorAll("table.rules td:last-child, table.compare code, #review code.command, #review code.field")) el.remove();
       document.body.appendChild(main);
       const t = main.innerText;
       main.remove();
