@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PageContent } from "../../src/layout/page-model.js";
-import { ctcDecode, cutColumns } from "../../src/ocr/paddle/ctc-recognize.js";
+import { ctcDecode, cutColumns, mergePieces } from "../../src/ocr/paddle/ctc-recognize.js";
 import { boxesFromProbabilities, detectorSize } from "../../src/ocr/paddle/db-detect.js";
 import { ctcCharacters, paddleModels } from "../../src/ocr/paddle/models.js";
-import { readingWords, splitAtCells } from "../../src/ocr/paddle/paddle-page.js";
+import { inkRows, readingWords, splitAtCells } from "../../src/ocr/paddle/paddle-page.js";
 import { PaddlePool, paddleWorkerCount } from "../../src/ocr/paddle/paddle-pool.js";
 import type { PageRaster } from "../../src/ocr/page-image.js";
 import { ocrPages } from "../../src/ocr/stage.js";
@@ -96,6 +96,25 @@ describe("cutting a long line", () => {
     for (let i = 1; i < cuts.length; i++) expect(cuts[i]! - cuts[i - 1]!).toBeLessThanOrEqual(300);
   });
 
+  const ch = (text: string, at: number) => ({ text, prob: 0.9, x0: at - 4, x1: at + 4 });
+
+  it("keeps a character both pieces placed past the cut, once", () => {
+    // Characters every 70 px; the cut at 300 runs through the one at 300, which the left piece
+    // read at 306 (past the cut) and the right piece at 294 (before it): each drops its reading.
+    const left = [ch("a", 20), ch("b", 90), ch("c", 160), ch("d", 230), ch("门", 306), ch("e", 372)];
+    const right = [ch("d", 228), ch("门", 294), ch("e", 370), ch("f", 440), ch("g", 510)];
+    const merged = mergePieces([left, right], [0, 300, 560], 60);
+    expect(merged.map((c) => c.text).join("")).toBe("abcd门efg");
+  });
+
+  it("adds no second reading of a kept character", () => {
+    // "2022" with a digit every 40 px: the right piece's extra reading of the kept 2 lies 22 px off.
+    const left = [ch("年", 0), ch("2", 80), ch("0", 120), ch("2", 160), ch("2", 222)];
+    const right = [ch("2", 178), ch("2", 200), ch("年", 280), ch("部", 350), ch("门", 420)];
+    const merged = mergePieces([left, right], [0, 190, 460], 60);
+    expect(merged.map((c) => c.text).join("")).toBe("年2022年部门");
+  });
+
   it("leaves a short line whole", () => {
     expect(cutColumns({ width: 100, height: 40, data: new Uint8Array(4000).fill(255) }, 300)).toEqual([]);
   });
@@ -109,15 +128,32 @@ describe("segments and table cells", () => {
 
   it("a segment across a cell border becomes one box per cell", () => {
     const out = splitAtCells([{ x0: 10, y0: 10, x1: 250, y1: 40, score: 1 }], cells);
+    // Each box stays inside its cell, past the removed border's remains (2 px at this height).
     expect(out).toEqual([
-      { x0: 10, y0: 10, x1: 100, y1: 40 },
-      { x0: 100, y0: 10, x1: 250, y1: 40 },
+      { x0: 10, y0: 10, x1: 98, y1: 40 },
+      { x0: 102, y0: 10, x1: 250, y1: 40 },
     ]);
   });
 
-  it("a segment whose margin only reaches over a border stays whole", () => {
+  it("a segment whose margin only reaches over a border is kept within its cell", () => {
     const out = splitAtCells([{ x0: 10, y0: 10, x1: 110, y1: 40, score: 1 }], cells);
-    expect(out).toHaveLength(1);
+    expect(out).toEqual([{ x0: 10, y0: 10, x1: 98, y1: 40 }]);
+  });
+
+  it("a speck straddling a border (a ruling's remains) is dropped; one outside the tables stays", () => {
+    expect(splitAtCells([{ x0: 92, y0: 10, x1: 108, y1: 40, score: 1 }], cells)).toEqual([]);
+    const outside = { x0: 400, y0: 10, x1: 410, y1: 40, score: 1 };
+    expect(splitAtCells([outside], cells)).toEqual([outside]);
+  });
+
+  it("a segment's ink rows skip the margin and a bracket's tails", () => {
+    const w = 200;
+    const data = new Uint8Array(w * 50).fill(255);
+    for (let y = 12; y < 38; y++) data.fill(0, y * w + 20, y * w + 180); // the characters
+    for (let y = 4; y < 46; y++) data[y * w + 5] = 0; // a bracket, taller than them
+    data.fill(0, 1 * w + 100, 1 * w + 110); // a neighbour's descender at the top edge
+    expect(inkRows({ width: w, height: 50, data })).toEqual({ top: 12, bottom: 38 });
+    expect(inkRows({ width: w, height: 50, data: new Uint8Array(w * 50).fill(255) })).toBeUndefined();
   });
 
   it("a reading splits into words at spaces and wide gaps", () => {
