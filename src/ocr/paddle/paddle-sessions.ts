@@ -1,9 +1,10 @@
 /**
  * The onnxruntime sessions of one PP-OCR worker: detection and recognition on the CPU provider,
  * one thread each (two threads in one process measured only 1.14–1.38× one: the pool runs one
- * worker per core instead). The memory arena is kept (it was 25 % faster) but bounded: the
- * detector's input is capped in pixels and a recogniser's in width, so a worker stays under
- * WORKER_MEMORY_MB whatever the page.
+ * worker per core instead). The CPU memory arena is off: one worker's peak over four 300 dpi pages
+ * measured 641 MB without it against 767 MB with it, close to WORKER_MEMORY_MB (its time was within
+ * the noise of a loaded machine). The detector's input is capped in pixels and a recogniser's in
+ * width, so a worker stays under WORKER_MEMORY_MB whatever the page.
  */
 import ort from "onnxruntime-node";
 import type { GrayImage } from "../raster/index.js";
@@ -21,7 +22,7 @@ const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
   interOpNumThreads: 1,
   executionMode: "sequential",
   graphOptimizationLevel: "all",
-  enableCpuMemArena: true,
+  enableCpuMemArena: false,
   enableMemPattern: false,
 };
 
