@@ -19,7 +19,7 @@ export const OCR_ENGINES = ["paddle", "tesseract", "both"] as const;
 export type OcrEngineName = (typeof OCR_ENGINES)[number];
 
 /** Chosen by measurement: README, "OCR engines". SELFEVAL_OCR_ENGINE overrides it (for evaluation). */
-export const DEFAULT_OCR_ENGINE: OcrEngineName = "tesseract";
+export const DEFAULT_OCR_ENGINE: OcrEngineName = "paddle";
 
 export function defaultOcrEngine(): OcrEngineName {
   const env = process.env.SELFEVAL_OCR_ENGINE;
