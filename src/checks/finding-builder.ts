@@ -3,6 +3,7 @@ import Big from "big.js";
 import type { Evidence, Finding } from "../../schemas/finding.js";
 import type { Figure, Provenance } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
+import { groupsThousands, inPrintedUnit, unitOf } from "../report/amounts.js";
 import { show, type Verdict } from "./tolerance.js";
 
 export function evidence(report: Report, role: string, prov: Provenance): Evidence {
@@ -66,5 +67,17 @@ export function makeFinding(report: Report, f: FindingInput): Finding {
 
 /** A number for a Chinese sentence: trimmed decimals. */
 export const n = (v: Big | string, decimals = 2): string => (typeof v === "string" ? v : show(v, decimals));
+
+/**
+ * A stated figure in a message as the report printed it: in its own unit (27,645,146.67元 for a
+ * report in 元, never the 万元 value 2764.514667 the dataset holds), its printed decimals, and
+ * thousands grouped where the print grouped them.
+ */
+export const printed = (f: Figure): string =>
+  inPrintedUnit(f.value, unitOf(f), groupsThousands(f.prov.text));
+
+/** A value computed from figures (a sum, a difference), written like the figure it is set against. */
+export const printedLike = (v: Big, like: Figure): string =>
+  inPrintedUnit(v, unitOf(like), groupsThousands(like.prov.text));
 
 export const pageRef = (p: Provenance): string => `第${p.page}页`;

@@ -53,19 +53,32 @@ export function unitOf(f: Pick<Figure, "unit" | "ulp">): Unit {
   return { unit: f.unit, decimals: ulp.gt(0) ? Math.max(0, decimalsOf(ulp)) : 0 };
 }
 
+/** Whether a printed number groups its thousands (`27,645,146.67`, also full-width or with a space). */
+export const groupsThousands = (printed: string): boolean => /\d[,，\u2009 ]\d{3}(?!\d)/.test(printed);
+
+/**
+ * A value (万元 for amounts, the unit's own number otherwise) in the unit it was printed in and no
+ * other: `27,645,146.67元`, `1,234.56万元`, `97.85%`. Thousands are grouped unless `grouped` is false
+ * (a report that printed `2764.51` reads best as `2764.51`).
+ */
+export function inPrintedUnit(value: string | Big, u: Unit, grouped = true): string {
+  const v = new Big(value);
+  const per = PER_WAN[u.unit];
+  if (!per) return `${fixed(v, u.decimals, u.decimals + 2)}${u.unit}`;
+  // A unit larger than 万元 (亿元) needs more decimals to keep a difference of 0.01万元 visible.
+  const extra = Math.max(0, Math.round(-Math.log10(Number(per))));
+  const digits = fixed(v.times(per), u.decimals, u.decimals + 2 + extra);
+  return `${grouped ? group(digits) : digits}${u.unit}`;
+}
+
 /**
  * A value (万元 for amounts, the unit's own number otherwise) written as printed: `27,645,146.67元
  * （≈2,764.51万元）`, `1,234.56万元`, `97.85%`.
  */
 export function asPrinted(value: string, u: Unit): string {
+  const printed = inPrintedUnit(value, u);
+  if (!isAmountUnit(u.unit) || u.unit === "万元") return printed;
   const v = new Big(value);
-  const per = PER_WAN[u.unit];
-  if (!per) return `${fixed(v, u.decimals, u.decimals + 2)}${u.unit}`;
-  const inUnit = v.times(per);
-  // A unit larger than 万元 (亿元) needs more decimals to keep a difference of 0.01万元 visible.
-  const extra = Math.max(0, Math.round(-Math.log10(Number(per))));
-  const printed = `${group(fixed(inUnit, u.decimals, u.decimals + 2 + extra))}${u.unit}`;
-  if (u.unit === "万元") return printed;
   const wan = v.round(2);
   return `${printed}（${wan.eq(v) ? "" : "≈"}${group(wan.toFixed(2))}万元）`;
 }

@@ -4,7 +4,7 @@
  * themselves differ — a scan that is not what was published is news for an auditor.
  */
 import Big from "big.js";
-import { evidence, makeFinding, n } from "../finding-builder.js";
+import { evidence, makeFinding, printed } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { compareReadings } from "../same-report.js";
 import { differenceOf, judge } from "../tolerance.js";
@@ -31,7 +31,7 @@ export const copyMismatchRule: RuleOf<"copies"> = {
         verdict: judge(d.value, differenceOf(d.other, { value: "0", ulp: "0" })),
         other: canonical,
         otherPage: d.other.prov.page,
-        message: `同一报告的两个文件读数不一致：“${d.label}”在${where(copy.source_file, d.value.prov)}为${n(d.value.value)}，在${where(canonical.source_file, d.other.prov)}为${n(d.other.value)}${ocrDigit ? "，仅差一位数字，多为扫描件识别误差" : ""}，请对照原件核实。`,
+        message: `同一报告的两个文件读数不一致：“${d.label}”在${where(copy.source_file, d.value.prov)}为${printed(d.value)}，在${where(canonical.source_file, d.other.prov)}为${printed(d.other)}${ocrDigit ? "，仅差一位数字，多为扫描件识别误差" : ""}，请对照原件核实。`,
         evidence: [
           evidence(copy, "this file", d.value.prov),
           evidence(canonical, "other file", d.other.prov),

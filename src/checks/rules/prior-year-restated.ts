@@ -1,6 +1,6 @@
 /** restated_mismatch (across years): last year's total as restated this year differs from last year's own report. */
 import Big from "big.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, pageRef, printed } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { differenceOf, judge } from "../tolerance.js";
 import { bases, totalOf } from "../year-bases.js";
@@ -33,7 +33,7 @@ export const priorYearRestatedRule: RuleOf<"cross_year"> = {
         verdict: v,
         reference: prev,
         otherPage: t0.prov.page,
-        message: `本年度报告列示上年支出${n(restated.value)}万元（${pageRef(restated.prov)}），与${prev.fiscal_year?.value}年度报告的总支出${n(t0.value)}万元不一致。`,
+        message: `本年度报告列示上年支出${printed(restated)}（${pageRef(restated.prov)}），与${prev.fiscal_year?.value}年度报告的总支出${printed(t0)}不一致。`,
         evidence: [
           evidence(cur, "restated last year", restated.prov),
           evidence(prev, "last year total", t0.prov),

@@ -2,7 +2,7 @@
 import type { Finding } from "../../../schemas/finding.js";
 import type { Figure } from "../../../schemas/provenance.js";
 import type { Report } from "../../../schemas/report.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, n, pageRef, printed } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { judge, percentOf } from "../tolerance.js";
 
@@ -27,7 +27,7 @@ function rateMismatch(
       stated: rate,
       expected: expected.value,
       verdict: v,
-      message: `${label}执行率按执行数${n(executed.value)}÷预算数${n(budget.value)}计算应为${n(expected.value)}%，报告列示${n(rate.value)}%（${pageRef(rate.prov)}），请核对执行率或预算、执行数。`,
+      message: `${label}执行率按执行数${printed(executed)}÷预算数${printed(budget)}计算应为${n(expected.value)}%，报告列示${n(rate.value)}%（${pageRef(rate.prov)}），请核对执行率或预算、执行数。`,
       evidence: [
         evidence(r, "stated rate", rate.prov),
         evidence(r, "executed", executed.prov),

@@ -8,7 +8,7 @@ import type { Figure } from "../../../schemas/provenance.js";
 import type { BudgetLine, HeadlineKey, Report } from "../../../schemas/report.js";
 import { normalizeText } from "../../layout/located-text.js";
 import { KEY_NAME } from "../field-names.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, pageRef, printed } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { differenceOf, judge } from "../tolerance.js";
 
@@ -44,8 +44,8 @@ function restated(r: Report, field: string, a: Figure, b: Figure, label: string,
       verdict: v,
       otherPage: b.prov.page,
       message: ocr
-        ? `同一数字“${label}”两处识别结果仅差一位数字：${pageRef(a.prov)}为${n(a.value)}，${pageRef(b.prov)}为${n(b.value)}，多为扫描件识别误差，请对照原件核实。`
-        : `同一数字“${label}”前后列示不一致：${pageRef(a.prov)}为${n(a.value)}，${pageRef(b.prov)}为${n(b.value)}，请核实正确数值。`,
+        ? `同一数字“${label}”两处识别结果仅差一位数字：${pageRef(a.prov)}为${printed(a)}，${pageRef(b.prov)}为${printed(b)}，多为扫描件识别误差，请对照原件核实。`
+        : `同一数字“${label}”前后列示不一致：${pageRef(a.prov)}为${printed(a)}，${pageRef(b.prov)}为${printed(b)}，请核实正确数值。`,
       evidence: [evidence(r, "first statement", a.prov), evidence(r, "second statement", b.prov)],
     }),
   );

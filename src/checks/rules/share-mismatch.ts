@@ -2,7 +2,7 @@
 import type { Finding } from "../../../schemas/finding.js";
 import type { Figure } from "../../../schemas/provenance.js";
 import type { BudgetSection, Report } from "../../../schemas/report.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, n, pageRef, printed } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { judge, percentOf } from "../tolerance.js";
 
@@ -27,7 +27,7 @@ function shareMismatch(
       stated: share,
       expected: expected.value,
       verdict: v,
-      message: `${label}占比按${n(part.value)}÷${n(whole.value)}计算应为${n(expected.value)}%，报告列示${n(share.value)}%（${pageRef(share.prov)}）${v.severity === "info" ? "，属舍入差异" : "，请核对"}。`,
+      message: `${label}占比按${printed(part)}÷${printed(whole)}计算应为${n(expected.value)}%，报告列示${n(share.value)}%（${pageRef(share.prov)}）${v.severity === "info" ? "，属舍入差异" : "，请核对"}。`,
       evidence: [
         evidence(r, "stated share", share.prov),
         evidence(r, "part", part.prov),

@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../../../schemas/finding.js";
 import type { Report, StatedSum } from "../../../schemas/report.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, pageRef, printed, printedLike } from "../finding-builder.js";
 import { judge, sumOf } from "../tolerance.js";
 
 function check(r: Report, s: StatedSum): Finding | undefined {
@@ -28,7 +28,7 @@ function check(r: Report, s: StatedSum): Finding | undefined {
     stated: s.total,
     expected: expected.value,
     verdict: { ...v, severity },
-    message: `“${s.label || s.field}”${n(s.total.value)}万元（${pageRef(s.total.prov)}），${what}合计为${n(expected.value)}万元，相差${n(v.difference.abs())}万元，请核对合计数与组成项。`,
+    message: `“${s.label || s.field}”${printed(s.total)}（${pageRef(s.total.prov)}），${what}合计为${printedLike(expected.value, s.total)}，相差${printedLike(v.difference.abs(), s.total)}，请核对合计数与组成项。`,
     evidence: [
       evidence(r, "stated total", s.total.prov),
       ...s.parts.map((p) => evidence(r, "part", p.figure.prov)),

@@ -7,7 +7,7 @@ import type { Finding } from "../../../schemas/finding.js";
 import type { Figure } from "../../../schemas/provenance.js";
 import type { BudgetLine, BudgetSection, HeadlineKey, Report } from "../../../schemas/report.js";
 import { SECTION_NAME } from "../field-names.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, pageRef, printed, printedLike } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { judge, sumOf } from "../tolerance.js";
 import { statedSumFindings } from "./stated-sum-mismatch.js";
@@ -54,7 +54,7 @@ function sumMismatch(
       stated: total,
       expected: expected.value,
       verdict: v,
-      message: `${what}合计应为${n(expected.value)}万元，报告列示${n(total.value)}万元（${pageRef(total.prov)}），相差${n(v.difference.abs())}万元，请核对各组成项与合计数。`,
+      message: `${what}合计应为${printedLike(expected.value, total)}，报告列示${printed(total)}（${pageRef(total.prov)}），相差${printedLike(v.difference.abs(), total)}，请核对各组成项与合计数。`,
       evidence: [evidence(r, "stated total", total.prov), ...figs.map((f) => evidence(r, "part", f.prov))],
     }),
   );

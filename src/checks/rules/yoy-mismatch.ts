@@ -2,7 +2,7 @@
 import Big from "big.js";
 import type { Finding } from "../../../schemas/finding.js";
 import type { Figure } from "../../../schemas/provenance.js";
-import { evidence, makeFinding, n, pageRef } from "../finding-builder.js";
+import { evidence, makeFinding, n, pageRef, printed, printedLike } from "../finding-builder.js";
 import type { RuleOf } from "../rule.js";
 import { differenceOf, judge, percentOf } from "../tolerance.js";
 import { bases, totalOf } from "../year-bases.js";
@@ -46,7 +46,7 @@ export const yoyMismatchRule: RuleOf<"cross_year"> = {
             verdict: v,
             reference: prev,
             otherPage: t0.prov.page,
-            message: `报告称支出较上年${new Big(stated.value).lt(0) ? "减少" : "增加"}${n(new Big(stated.value).abs())}万元（${pageRef(stated.prov)}），按本年总支出${n(t1.value)}万元与${year0}年度报告总支出${n(t0.value)}万元计算应为${n(change.value)}万元。`,
+            message: `报告称支出较上年${new Big(stated.value).lt(0) ? "减少" : "增加"}${printedLike(new Big(stated.value).abs(), stated)}（${pageRef(stated.prov)}），按本年总支出${printed(t1)}与${year0}年度报告总支出${printed(t0)}计算应为${printedLike(change.value, stated)}。`,
             evidence: [
               evidence(cur, "stated change", stated.prov),
               evidence(cur, "this year total", t1.prov),
