@@ -73,8 +73,7 @@ export const n = (v: Big | string, decimals = 2): string => (typeof v === "strin
  * report in 元, never the 万元 value 2764.514667 the dataset holds), its printed decimals, and
  * thousands grouped where the print grouped them.
  */
-export const printed = (f: Figure): string =>
-  inPrintedUnit(f.value, unitOf(f), groupsThousands(f.prov.text));
+export const printed = (f: Figure): string => inPrintedUnit(f.value, unitOf(f), groupsThousands(f.prov.text));
 
 /** A value computed from figures (a sum, a difference), written like the figure it is set against. */
 export const printedLike = (v: Big, like: Figure): string =>

@@ -81,7 +81,8 @@ export const RATE_SOURCE_LABELS: Record<NonNullable<CompareRow["rate_source"]>, 
 export function roundedCell(column: CompareColumn, row: CompareRow): string {
   const v = row[column];
   if (v === null) return "";
-  if (column === "fiscal_year" || column === "findings") return String(v);
+  // Years and counts are whole numbers: never `2.00` copies.
+  if (column === "fiscal_year" || column === "findings" || column === "copies") return String(v);
   if (NUMERIC_COLUMNS.has(column)) return new Big(v).round(2).toFixed(2);
   if (column === "report_id") return String(v).slice(0, 12);
   return String(v);

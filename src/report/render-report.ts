@@ -185,7 +185,7 @@ function pageLink(reportId: string, page: number, text: string, input: RenderInp
     : html`${text}`;
 }
 
-function findingArticle(f: StoredFinding, section: Section, input: RenderInput): SafeHtml {
+function findingArticle(f: StoredFinding, input: RenderInput): SafeHtml {
   const { data } = input;
   const rule = ruleName(f.rule);
   const at = findingPage(f);
@@ -205,10 +205,10 @@ function findingArticle(f: StoredFinding, section: Section, input: RenderInput):
             : `${reportRef(otherId, f, data.reports)}第${f.other_page}页`,
           input,
         )}`;
+  // Every finding names its file, even in a section of one file (the finding may be read alone).
   const info = data.reports.get(f.report_id);
-  const many = section.reports.length;
   return html`<article class="finding ${f.severity}" id="f-${f.id}" data-report="${f.report_id}" data-rule="${f.rule}" data-field="${f.field}" data-page="${page ?? ""}">
-<h4><span class="sev">${SEVERITY_NAMES[f.severity]}</span><span class="rule-name">${rule.name}</span><span class="page-ref">${pageRef}${otherRef}</span>${many > 1 && info ? html`<span class="page-ref">（${info.source_file}）</span>` : ""}</h4>
+<h4><span class="sev">${SEVERITY_NAMES[f.severity]}</span><span class="rule-name">${rule.name}</span><span class="page-ref">${pageRef}${otherRef}</span>${info ? html`<span class="page-ref file">（${info.source_file}）</span>` : ""}</h4>
 <p class="explain">${rule.explanation} 比较项：<span class="field">${fieldLabel(f.field)}</span></p>
 <p class="message">${f.message}</p>
 ${numbers(f, data)}
@@ -256,8 +256,8 @@ function sectionBlock(s: Section, input: RenderInput): SafeHtml {
 <h3>${title}</h3>
 <p class="files">${s.reports.map((r, i) => html`${i ? "；" : ""}${pageLink(r.report_id, 1, r.source_file, input)}（${r.pages}页${r.ocr_pages ? `，其中${r.ocr_pages}页经OCR识别` : ""}${r.status === "partial" ? "，部分提取" : ""}${r.same_report_as ? `，同一报告的另一文件，未重复计入` : ""}）`)}</p>
 ${sectionFigures(s.rows, input)}
-${serious.length === 0 ? html`<p class="none">未发现错误或警告。</p>` : serious.map((f) => findingArticle(f, s, input))}
-${info.length ? html`<details class="info-findings"><summary>提示 ${info.length} 条（舍入差异、指标变动、同级比较等，供参考）</summary>${info.map((f) => findingArticle(f, s, input))}</details>` : ""}
+${serious.length === 0 ? html`<p class="none">未发现错误或警告。</p>` : serious.map((f) => findingArticle(f, input))}
+${info.length ? html`<details class="info-findings"><summary>提示 ${info.length} 条（舍入差异、指标变动、同级比较等，供参考）</summary>${info.map((f) => findingArticle(f, input))}</details>` : ""}
 </section>`;
 }
 

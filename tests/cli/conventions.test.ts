@@ -139,6 +139,26 @@ describe("compare", () => {
     const csv = selfeval(["compare", "--db", dbFile, "--format", "csv"]).stdout;
     expect(csv).toContain(String(rows[0]!.budget_total_wan));
   });
+
+  it("every row names its file, in the table, CSV and JSON; copies are a whole number", () => {
+    const files = ["qingchuan-health-2022.pdf", "qingchuan-health-2023.pdf"];
+    const json = JSON.parse(selfeval(["compare", "--db", dbFile, "--format", "json"]).stdout) as Array<
+      Record<string, unknown>
+    >;
+    expect(json.map((r) => r.source_file).sort()).toEqual(files);
+    for (const r of json) expect(r.copies).toBe(0);
+    const csv = selfeval(["compare", "--db", dbFile, "--format", "csv"]).stdout.replace(/^\uFEFF/, "");
+    const [header, ...rows] = csv.trim().split("\r\n");
+    const col = header!.split(",").indexOf("source_file");
+    expect(col).toBeGreaterThanOrEqual(0);
+    expect(rows.map((l) => l.split(",")[col]).sort()).toEqual(files);
+    const table = selfeval(["compare", "--db", dbFile]).stdout.trim().split("\n").slice(2);
+    expect(table).toHaveLength(2);
+    for (const [i, l] of table.entries()) {
+      expect(l, `row ${i}`).toMatch(/qingchuan-health-202[23]\.pdf +0$/);
+      expect(l).not.toMatch(/0\.00$/);
+    }
+  });
 });
 
 describe("show", () => {

@@ -135,6 +135,11 @@ describe("HTML report", () => {
       expect(text).toContain(f.message);
       const at = findingPage(f);
       if (at) expect(text).toContain(`第${at.page}页`);
+      // Every finding names its file, also where its section holds one file only.
+      const file = (await db.loadStoredReports()).find((r) => r.report_id === f.report_id)!.source_file;
+      expect(
+        elements(art[0]!.html, "span", (a) => a.class === "page-ref file").map((e) => textOf(e.html)),
+      ).toEqual([`（${file}）`]);
       // The numbers as printed (元 reports in 元, beside 万元); the exact 万元 value on hover.
       const dl = elements(art[0]!.html, "dl");
       if (f.stated || f.expected) expect(dl).toHaveLength(1);
