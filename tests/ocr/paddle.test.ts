@@ -1,7 +1,11 @@
 /**
  * PP-OCR's pieces: the recogniser's class list, CTC decoding, DB boxes, cuts of long lines, cell
- * splitting, the engine dispatch of the OCR stage, and a worker that overruns its deadline.
+ * splitting, the engine dispatch of the OCR stage, a worker that overruns its deadline, and a
+ * process that exits while its workers are busy.
  */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { PageContent } from "../../src/layout/page-model.js";
 import { ctcDecode, cutColumns, mergePieces } from "../../src/ocr/paddle/ctc-recognize.js";
@@ -247,4 +251,47 @@ describe("PP-OCR workers", () => {
     }
     await expect(pool.recognizeLines([line])).rejects.toThrow(/closed/);
   });
+
+  it("a process exiting while a worker is inside a run keeps its own exit status and leaves no worker behind", () => {
+    // Ending onnxruntime mid-run inside a worker thread aborted the whole process at exit (under
+    // load: "terminate called after throwing an instance of 'Napi::Error'", status lost). Workers
+    // are processes now: the exit status is the process's own, and the workers die with it.
+    const pool = pathToFileURL(new URL("../../dist/src/ocr/paddle/paddle-pool.js", import.meta.url).pathname);
+    const script = `
+      import { execSync } from "node:child_process";
+      const { PaddlePool } = await import(${JSON.stringify(pool.href)});
+      const pool = new PaddlePool({ workers: 2 });
+      const w = 960, h = 48, noise = () => {
+        const data = new Uint8Array(w * h);
+        for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) % 251;
+        return { width: w, height: h, data };
+      };
+      // Two workers kept busy for far longer than the exit below waits.
+      for (let k = 0; k < 2; k++) pool.recognizeLines(Array.from({ length: 400 }, noise)).catch(() => {});
+      setTimeout(() => {
+        const kids = execSync("ps -o pid= --ppid " + process.pid).toString().trim().split(/\\s+/).filter(Boolean);
+        process.stdout.write(kids.filter((p) => p !== String(process.pid)).join(" "));
+        process.exit(130);
+      }, 4000);
+    `;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(run.stderr).not.toMatch(/terminate called|Napi::Error/);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(130);
+    const kids = run.stdout.trim().split(" ").filter(Boolean).map(Number);
+    // The two workers (and ps itself, already gone).
+    expect(kids.length).toBeGreaterThanOrEqual(2);
+    // Gone, or a zombie waiting for whichever process reaps orphans here.
+    const alive = kids.filter((pid) => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+  }, 180_000);
 });

@@ -1,15 +1,20 @@
 /**
- * One pool of PP-OCR worker threads for the whole batch, like the tesseract.js pool: started on the
- * first page that needs it, shared by every document, closed on exit. Each worker runs one
+ * One pool of PP-OCR worker processes for the whole batch, like the tesseract.js pool: started on
+ * the first page that needs it, shared by every document, closed on exit. Each worker runs one
  * onnxruntime thread, so the pool has one worker per core — and no more than the free memory
- * allows at WORKER_MEMORY_MB each. A request that outlives its deadline ends its worker
- * (terminated: onnxruntime's native work cannot be interrupted otherwise) and a fresh one takes
- * the next; the worker's JavaScript heap is capped like a document thread's.
+ * allows at WORKER_MEMORY_MB each. A request that outlives its deadline ends its worker (killed:
+ * onnxruntime's native work cannot be interrupted otherwise) and a fresh one takes the next; the
+ * worker's JavaScript heap is capped like a document thread's.
+ *
+ * Processes, not worker threads: ending a worker thread while onnxruntime is inside a run (a
+ * timeout, or the process exiting after Ctrl-C) aborts the whole process ("terminate called after
+ * throwing an instance of 'Napi::Error'", seen under load at exit after an interrupt), taking the
+ * batch's exit status and any file still being stored with it. A killed child process cannot.
  */
+import { type ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { PageContent } from "../../layout/page-model.js";
 import type { OcrPageResult } from "../ocr-page.js";
 import type { PageRaster } from "../page-image.js";
@@ -34,11 +39,22 @@ export function paddleWorkerCount(requested?: number): number {
   return Math.max(1, Math.min(wanted, requested === undefined ? byMemory : wanted));
 }
 
-function workerUrl(): URL {
-  const here = new URL("./paddle-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
+function workerPath(): string {
+  const here = fileURLToPath(new URL("./paddle-worker.js", import.meta.url));
+  if (existsSync(here)) return here;
   // Under tests run from the TypeScript sources, the built worker.
-  return new URL(here.href.replace(/\/src\/ocr\/paddle\//, "/dist/src/ocr/paddle/"));
+  return here.replace(/\/src\/ocr\/paddle\//, "/dist/src/ocr/paddle/");
+}
+
+/** Every live worker process, killed when this process exits however it exits. */
+const live = new Set<ChildProcess>();
+let exitHookSet = false;
+function killOnExit(): void {
+  if (exitHookSet) return;
+  exitHookSet = true;
+  process.on("exit", () => {
+    for (const c of live) c.kill("SIGKILL");
+  });
 }
 
 interface Pending {
@@ -48,38 +64,67 @@ interface Pending {
 }
 
 class PaddleThread {
-  readonly worker: Worker;
+  readonly child: ChildProcess;
   readonly pending = new Map<number, Pending>();
   dead = false;
 
   constructor() {
-    this.worker = new Worker(workerUrl(), {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      stdout: true,
-      stderr: true,
+    killOnExit();
+    this.child = fork(workerPath(), [], {
+      execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+      // Page images are typed arrays: the advanced serialisation sends them as such, not as JSON.
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    this.worker.stdout.resume();
-    this.worker.stderr.resume();
-    this.worker.unref();
-    this.worker.on("message", (m: FromPaddleWorker) => {
+    live.add(this.child);
+    let stderr = "";
+    this.child.stderr?.on("data", (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+    });
+    // Idle workers never hold the batch open.
+    this.child.unref();
+    (this.child.stderr as { unref?: () => void } | null)?.unref?.();
+    this.unrefChannel();
+    this.child.on("message", (m: FromPaddleWorker) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       clearTimeout(p.timer);
+      if (this.pending.size === 0) this.unrefChannel();
       p.resolve(m);
     });
     let error: Error | undefined;
-    this.worker.on("error", (e) => {
+    this.child.on("error", (e) => {
       error = e;
     });
-    this.worker.on("exit", (code) => {
+    this.child.on("exit", (code, signal) => {
       this.dead = true;
+      live.delete(this.child);
+      const why =
+        error?.message ??
+        (signal ? `killed by ${signal}` : `exit code ${code}`) +
+          (stderr.trim() ? `: ${stderr.trim().split("\n").slice(-1)[0]}` : "");
       for (const p of this.pending.values()) {
         clearTimeout(p.timer);
-        p.reject(new Error(`the PP-OCR worker stopped (${error?.message ?? `exit code ${code}`})`));
+        p.reject(new Error(`the PP-OCR worker stopped (${why})`));
       }
       this.pending.clear();
     });
+  }
+
+  send(message: ToPaddleWorker): void {
+    // A request in flight keeps the batch alive until its answer (or its timeout) comes.
+    (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+    this.child.send(message);
+  }
+
+  kill(): void {
+    this.dead = true;
+    this.child.kill("SIGKILL");
+  }
+
+  private unrefChannel(): void {
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
   }
 }
 
@@ -100,12 +145,7 @@ export class PaddlePool {
 
   /** Reads one page image into the page model (see paddle-page.ts). */
   async readPage(raster: PageRaster, content: PageContent): Promise<OcrPageResult> {
-    // The page's pixels move to the worker (not copied) when they are a buffer of their own.
-    const own = raster.data.byteOffset === 0 && raster.data.byteLength === raster.data.buffer.byteLength;
-    const m = await this.request(
-      { type: "page", raster, content },
-      own ? [raster.data.buffer as ArrayBuffer] : [],
-    );
+    const m = await this.request({ type: "page", raster, content });
     return m.page!;
   }
 
@@ -120,7 +160,6 @@ export class PaddlePool {
     body:
       | Omit<Extract<ToPaddleWorker, { type: "page" }>, "id">
       | Omit<Extract<ToPaddleWorker, { type: "lines" }>, "id">,
-    transfer: ArrayBuffer[] = [],
   ): Promise<Extract<FromPaddleWorker, { ok: true }>> {
     if (this.closed) throw new Error("the PP-OCR pool is closed");
     const thread = await this.acquire();
@@ -130,13 +169,12 @@ export class PaddlePool {
         const p: Pending = { resolve, reject };
         p.timer = setTimeout(() => {
           thread.pending.delete(id);
-          // Retired at once: no further request may go to a thread that is being terminated.
-          thread.dead = true;
+          // Retired at once: no further request may go to a worker that is being killed.
           reject(new Error(`PP-OCR took longer than ${this.timeoutMs / 1000} s`));
-          void thread.worker.terminate();
+          thread.kill();
         }, this.timeoutMs);
         thread.pending.set(id, p);
-        thread.worker.postMessage({ ...body, id } as ToPaddleWorker, transfer);
+        thread.send({ ...body, id } as ToPaddleWorker);
       });
       if (!reply.ok) throw new Error(reply.error);
       return reply;
@@ -169,7 +207,7 @@ export class PaddlePool {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w();
-    await Promise.all(this.threads.map((t) => t.worker.terminate().catch(() => undefined)));
+    for (const t of this.threads) t.kill();
     this.threads.length = 0;
     this.idle.length = 0;
   }
