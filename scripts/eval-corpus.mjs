@@ -2,6 +2,7 @@
 // Evaluation (not a test): ingest a gold corpus, run the checks, export, and score the export with
 // the corpus's scorer. Usage: npm run eval:corpus [-- CORPUS_DIR [OUT_DIR]]
 // Defaults to ../shared/corpus, which users do not have; npm test never needs it.
+// EVAL_INGEST_ARGS adds ingest options (e.g. "--timeout 1800 --ocr never" on a loaded machine).
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -25,7 +26,8 @@ const cli = (args) => {
   console.error(`(${args[0]}: ${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${r.status})`);
   return r.status;
 };
-cli(["ingest", corpus, "--db", db]);
+const extra = (process.env.EVAL_INGEST_ARGS ?? "").split(/\s+/).filter(Boolean);
+cli(["ingest", corpus, "--db", db, ...extra]);
 cli(["check", "--db", db, "--quiet"]);
 cli(["export", "--db", db, "--out", out]);
 if (existsSync(scorer)) {
