@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 export const Correction = z.object({
   id: z.number().int().optional().describe("row id in the corrections table"),
-  report_id: z.string().regex(/^[0-9a-f]{64}$/),
+  report_id: z.string().regex(/^[0-9a-f]{64}(#[1-9][0-9]*)?$/),
   field: z
     .string()
     .min(1)

@@ -128,11 +128,22 @@ export const Staff = z.object({
 export const ReportStatus = z.enum(["ok", "partial", "failed", "skipped"]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
+/**
+ * A report's id: the SHA-256 of the file's bytes (hex) — of its first report where a file stacks
+ * several project forms, whose N-th (N ≥ 2) is `<sha256>#N`. The file's id stays the id of its first
+ * (or only) report, so an id exported before stacked forms were split still names the same form.
+ */
+export const ReportId = z.string().regex(/^[0-9a-f]{64}(#[1-9][0-9]*)?$/);
+/** The file part of a report id (the SHA-256), and the form's 1-based place in the file. */
+export const fileIdOf = (reportId: string): string => reportId.split("#")[0]!;
+export const formIndexOf = (reportId: string): number => Number(reportId.split("#")[1] ?? "1");
+/** The id of the N-th (1-based) report of a file. */
+export const formReportId = (sha256: string, n: number): string => (n <= 1 ? sha256 : `${sha256}#${n}`);
+
 export const Report = z.object({
-  report_id: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .describe("SHA-256 of the file bytes"),
+  report_id: ReportId.describe(
+    "SHA-256 of the file bytes; `<sha256>#N` for the N-th of several project forms stacked in one file",
+  ),
   source_file: z.string(),
   source_path: z.string(),
   department: Text.optional(),
@@ -142,6 +153,12 @@ export const Report = z.object({
   project_name: Text.optional(),
   /** For a project self-evaluation: the implementing unit (实施单位), where printed. */
   implementing_unit: Text.optional(),
+  /**
+   * Where the file stacks several project forms: this form's place (1-based) and how many the file
+   * holds. Absent for a file holding one report.
+   */
+  form_index: z.number().int().min(1).optional(),
+  form_count: z.number().int().min(2).optional(),
   self_score: Figure.optional(),
   grade: Text.optional(),
   staff: Staff,

@@ -8,7 +8,7 @@ import type { Report } from "../../schemas/report.js";
 import { type SameReportLink, saveSameReportLinks } from "../review/corrections-store.js";
 import { invalidLine, loadReadings, type Readings } from "../review/readings.js";
 import type { Store } from "../store/store.js";
-import { DepartmentIdentity, type DepartmentKeys } from "./department-identity.js";
+import { DepartmentIdentity, type DepartmentKeys, normalizeName } from "./department-identity.js";
 import { type Rule, type RuleOf, type RuleScope, SEVERITY_RANK } from "./rule.js";
 import { findSameReports, kindClass, type SameReports } from "./same-report.js";
 
@@ -39,6 +39,9 @@ function tagged(rule: Rule, findings: Finding[]): Finding[] {
   }
   return findings;
 }
+
+/** The project a project self-evaluation is about; empty for a whole-department report. */
+const projectKey = (r: Report): string => (r.project_name ? normalizeName(r.project_name.value) : "");
 
 export const usableReports = (reports: readonly Report[]): Report[] =>
   reports.filter((r) => r.status === "ok" || r.status === "partial");
@@ -72,8 +75,13 @@ export function checkReports(reports: readonly Report[], options: CheckOptions):
     for (const r of list) {
       const year = Number(r.fiscal_year!.value);
       const last = list.filter((p) => Number(p.fiscal_year!.value) === year - 1);
-      const prev =
-        last.find((p) => kindClass(p.report_kind?.value) === kindClass(r.report_kind?.value)) ?? last[0];
+      // A project's self-evaluation is compared with the same project's last year, never with
+      // another project's or the department's.
+      const kind = kindClass(r.report_kind?.value);
+      const prev = kind.startsWith("project")
+        ? last.find((p) => kindClass(p.report_kind?.value) === kind && projectKey(p) === projectKey(r))
+        : (last.find((p) => kindClass(p.report_kind?.value) === kind) ??
+          last.find((p) => !kindClass(p.report_kind?.value).startsWith("project")));
       if (prev) for (const rule of yearRules) findings.push(...tagged(rule, rule.run(r, prev)));
     }
   }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { rules as checkRules } from "../../pipelines/rules.js";
 import type { Finding } from "../../schemas/finding.js";
-import { Report } from "../../schemas/report.js";
+import { fileIdOf, formIndexOf, Report } from "../../schemas/report.js";
 import { DepartmentIdentity } from "../checks/department-identity.js";
 import { checkDatabase } from "../checks/run-checks.js";
 import { processFile } from "../cli/load-document.js";
@@ -166,38 +166,56 @@ export async function runExport(dbFile: string, outDir: string): Promise<number>
 /** A short id prefix as git takes one: 4 hex characters or more, and it must be unique. */
 const ID_PREFIX = /^[0-9a-f]{4,64}$/;
 
-/** The stored report a `show` argument names: a full id, a unique prefix, or a stored file. */
-async function resolveStored(db: Store, target: string): Promise<string | undefined> {
-  if (existsSync(target) && statSync(target).isFile()) return (await describeSource(target)).source.sha256;
+/** A stacked project form's own id: the file's SHA-256 and `#N`. */
+const FORM_ID = /^[0-9a-f]{64}#[1-9][0-9]*$/;
+
+/**
+ * The stored reports a `show` argument names: a full id, a unique prefix, or a stored file. A file
+ * (or its id, or a prefix of it) that stacks several project forms names every form, in file order;
+ * `<id>#N` names the N-th alone.
+ */
+async function resolveStored(db: Store, target: string): Promise<string[]> {
+  if (existsSync(target) && statSync(target).isFile()) {
+    const sha = (await describeSource(target)).source.sha256;
+    return sortForms(await db.reportIdsWithPrefix(sha, MAX_FORMS));
+  }
   const t = target.toLowerCase();
-  if (!ID_PREFIX.test(t)) return undefined;
-  const ids = await db.reportIdsWithPrefix(t, 4);
-  if (ids.length > 1)
+  if (FORM_ID.test(t)) return (await db.reportExists(t)) ? [t] : [];
+  if (!ID_PREFIX.test(t)) return [];
+  const ids = await db.reportIdsWithPrefix(t, MAX_FORMS);
+  const files = [...new Set(ids.map(fileIdOf))];
+  if (files.length > 1)
     throw new UserError(
-      `${target}: ${ids.length > 3 ? "more than 3" : ids.length} stored reports start with this (${ids
+      `${target}: ${files.length > 3 ? "more than 3" : files.length} stored reports start with this (${files
         .slice(0, 3)
         .map((i) => i.slice(0, 12))
         .join(", ")}…) — give more characters of the id`,
       EXIT_USAGE,
       "ambiguous_id",
     );
-  return ids[0];
+  return sortForms(ids);
 }
+
+/** Ids looked up at once for one prefix: enough for every form one file stacks. */
+const MAX_FORMS = 500;
+const sortForms = (ids: string[]): string[] => [...ids].sort((a, b) => formIndexOf(a) - formIndexOf(b));
 
 /** `show REPORT_ID|PREFIX|FILE`: the record with provenance, from the database or extracted on the fly. */
 export async function runShow(
   target: string,
   opts: { db: string; json?: boolean; password?: string },
 ): Promise<number> {
-  let report: Report | undefined;
+  let reports: Report[] = [];
   const haveDb = !(await missingStore(opts.db));
   if (haveDb) {
     const db = await openStore(opts.db, { readonly: true });
     try {
-      const id = await resolveStored(db, target);
-      if (id) {
-        const row = (await db.loadStoredReports()).find((r) => r.report_id === id);
-        if (row) {
+      const ids = await resolveStored(db, target);
+      if (ids.length > 0) {
+        const rows = new Map((await db.loadStoredReports()).map((r) => [r.report_id, r]));
+        for (const id of ids) {
+          const row = rows.get(id);
+          if (!row) continue;
           const { record, invalid } = parseStoredRecord(row.record_json);
           if (invalid) throw new UserError(`${row.source_path}: ${invalid}`);
           if (!record)
@@ -205,17 +223,17 @@ export async function runShow(
               `${row.source_path}: stored as ${row.status}${row.error ? ` (${row.error})` : ""}, so there is nothing to show — fix the file and ingest it again`,
             );
           // As every command sees it: the auditors' corrections applied over the reading.
-          report = applyCorrections(record, await listCorrections(db, id)).report;
+          reports.push(applyCorrections(record, await listCorrections(db, id)).report);
         }
       }
     } finally {
       await db.close();
     }
   }
-  if (!report) {
+  if (reports.length === 0) {
     if (!existsSync(target)) {
       throw new UserError(
-        ID_PREFIX.test(target.toLowerCase()) && haveDb
+        (ID_PREFIX.test(target.toLowerCase()) || FORM_ID.test(target.toLowerCase())) && haveDb
           ? `${target}: no stored report id starts with this — \`selfeval compare\` lists the ids in ${opts.db}`
           : `${target}: not a file${haveDb ? ` and not a report id in ${opts.db}` : `, and there is no database at ${opts.db} to look an id up in`} — give a PDF, a report id, or --db`,
         EXIT_SOME_FAILED,
@@ -229,9 +247,14 @@ export async function runShow(
       const f = result.failure!;
       throw new UserError(`${target}: ${f.message} — ${f.hint}`, EXIT_SOME_FAILED, f.code);
     }
-    report = result.record as Report;
+    reports = [result.record as Report, ...((result.forms ?? []) as Report[])];
   }
-  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  // One report: its record (an object in --json); a file's stacked forms: each in turn (an array).
+  process.stdout.write(
+    opts.json
+      ? `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`
+      : `${reports.map(formatReport).join("\n\n")}\n`,
+  );
   return EXIT_OK;
 }
 

@@ -19,9 +19,12 @@ export function formatReport(r: Report): string {
   out.push(
     `${r.department?.value ?? "(department not found)"} — ${r.fiscal_year?.value ?? "?"} — ${r.report_kind?.value ?? "?"}`,
   );
+  if (r.project_name) out.push(`project ${txt(r.project_name)}`);
   out.push(
     `report ${r.report_id}  file ${r.source_path}  status ${r.status}${r.error ? ` (${r.error})` : ""}`,
   );
+  if (r.form_index !== undefined)
+    out.push(`form ${r.form_index} of ${r.form_count ?? "?"} stacked in the file`);
   out.push(`pages ${r.pages}, by OCR ${r.ocr_pages}`);
   out.push("", `self score  ${num(r.self_score, " 分")}`, `grade       ${txt(r.grade)}`);
   out.push("", "Staff:");

@@ -92,7 +92,7 @@ export const REPORTS: CsvFile<ReportRow> = {
   columns: [
     text(
       "report_id",
-      "stable id: the SHA-256 of the file's bytes (hex); the same file ingested twice is one report",
+      "stable id: the SHA-256 of the file's bytes (hex); the same file ingested twice is one report. A file stacking several project forms holds one report per form: the first keeps the SHA-256, the N-th is `<sha256>#N` (see form_index)",
       (r) => r.stored.report_id,
     ),
     text("source_file", "file name as ingested (base name)", (r) => r.stored.source_file),
@@ -126,6 +126,11 @@ export const REPORTS: CsvFile<ReportRow> = {
       "implementing_unit",
       "for a project self-evaluation: 实施单位, where printed",
       (r) => r.record?.implementing_unit?.value,
+    ),
+    num(
+      "form_index",
+      "where the file stacks several project forms: this form's place in the file (1 = the first, whose report_id is the file's SHA-256); empty for a file holding one report",
+      (r) => (r.record?.form_index === undefined ? "" : String(r.record.form_index)),
     ),
     num("self_score", "自评得分", (r) => fig(r.record?.self_score)),
     text("grade", "自评等级 as printed: 优/良/中/差 or 优秀/良好/合格/不合格", (r) => r.record?.grade?.value),

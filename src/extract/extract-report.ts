@@ -6,6 +6,7 @@
 import type { ExtractionIssue } from "../../schemas/extraction-issue.js";
 import type { Figure, Text } from "../../schemas/provenance.js";
 import {
+  formReportId,
   type HeadlineKey,
   type Indicator,
   type ProjectSpending,
@@ -21,10 +22,10 @@ import { canonicalHeadline } from "./canonical.js";
 import { type Definitions, re, type SectionAnchor, type Vocabulary } from "./definitions.js";
 import { compact, provOf } from "./figure.js";
 import { classifyLead, isBudgetRowLabel, mentionsToFigures } from "./headline-figures.js";
-import { identifyReport } from "./identify-report.js";
+import { type Identity, identifyReport } from "./identify-report.js";
 import { type Mention, scanMentions } from "./mentions.js";
 import { type AmountUnit, NUMBER_UNIT, WAN, YUAN } from "./numbers.js";
-import { formStarts, projectIdentity, secondFormStart } from "./project-form.js";
+import { formCuts, formStarts, projectIdentity } from "./project-form.js";
 import { grade, proseProject, selfScore, staffCounts, tableStaff } from "./prose-facts.js";
 import { proseSums, tableSums } from "./stated-sums.js";
 import { tableBlocks, tableToMentions, unitInCells } from "./table-mentions.js";
@@ -88,31 +89,103 @@ export interface ExtractInput {
   issues: ExtractionIssue[];
 }
 
-export function extractReport(input: ExtractInput, defs: Definitions): { report: Report; skipped?: string } {
+export interface ExtractOutput {
+  /** The file's report: its only one, or the first of several stacked project forms. */
+  report: Report;
+  /** The second and later project forms stacked in the file, each its own report (`<sha256>#N`). */
+  forms: Report[];
+  skipped?: string;
+}
+
+export function extractReport(input: ExtractInput, defs: Definitions): ExtractOutput {
   const { layout, source } = input;
   const vocab = defs.vocabulary;
-  const L = vocab.labels;
   const id = identifyReport(layout.blocks, vocab);
   // A report embedded in a larger publication (a 部门决算 with its own tables first) starts at its
   // title: the figures before it belong to the publication, not to the self-evaluation.
   const start = id.titleBlock !== undefined && id.titleBlock > 12 ? id.titleBlock : 0;
-  const issues: ExtractionIssue[] = [...input.issues];
-  // Project forms stacked in one file: the record is the first form; the others are named in an
-  // issue and not mixed into it (their totals would read as restatements of the first's).
   const all = layout.blocks.slice(start);
-  const forms = formStarts(all, vocab);
-  const cut = secondFormStart(all, forms);
-  const blocks = cut === undefined ? all : all.slice(0, cut);
-  if (cut !== undefined) {
-    const names = forms.map((f) => projectIdentity(all.slice(f), vocab).name?.value ?? "?");
+  // Project forms stacked in one file: each form is its own report, read from its own blocks (their
+  // totals would otherwise read as restatements of one another). The first keeps the file's id.
+  const opens = formStarts(all, vocab);
+  const cuts = formCuts(all, opens);
+  if (cuts.length <= 1) {
+    const { report, skipped } = readReport(
+      all,
+      { input, defs, id, reportId: source.sha256, issues: input.issues },
+      opens[0],
+    );
+    return { report, forms: [], skipped };
+  }
+  const segments = cuts.map((c, k) => all.slice(c, cuts[k + 1] ?? all.length));
+  const pagesOf = (bs: readonly Block[]): Set<number> =>
+    new Set(bs.flatMap((b) => (b.kind === "table" ? b.table.pages : b.pages)));
+  const segmentPages = segments.map(pagesOf);
+  // Page-level issues (a page left for OCR) go with the form printed on that page; the others
+  // (and a page no form is printed on) with the first.
+  const issuesOf = (k: number): ExtractionIssue[] =>
+    input.issues.filter((i) => {
+      const home = i.page === undefined ? 0 : segmentPages.findIndex((ps) => ps.has(i.page!));
+      return Math.max(home, 0) === k;
+    });
+  const ids = segments.map((_, k) => formReportId(source.sha256, k + 1));
+  const names = opens.map((o) => projectIdentity(all.slice(o), vocab).name?.value ?? "?");
+  const reports = segments.map((seg, k) => {
+    // A later form names its own 主管部门 and year; where it does not, the file's first ones hold.
+    const own = k === 0 ? id : identifyReport(seg, vocab);
+    const identity: Identity =
+      k === 0
+        ? id
+        : {
+            department: own.department ?? id.department,
+            fiscalYear: own.fiscalYear ?? id.fiscalYear,
+            kind: own.kind ?? id.kind,
+            departmentCorrected: own.department ? own.departmentCorrected : id.departmentCorrected,
+          };
+    const segmentOpen = opens.find((o) => o >= cuts[k]! && o < (cuts[k + 1] ?? all.length));
+    const issues = issuesOf(k);
     issues.push({
       stage: "extract",
       code: "stacked_forms",
-      severity: "warning",
-      message: `the file holds ${forms.length} project forms (${names.join("; ")}); the record is the first — split the file to read each of the others`,
-      page: ((b) => (b?.kind === "table" ? b.table.pages[0] : b?.pages[0]))(all[cut]),
+      severity: "info",
+      message:
+        k === 0
+          ? `the file holds ${opens.length} project forms (${names.join("; ")}), each stored as its own report: this one (${ids[0]}) and ${ids.slice(1).join(", ")}`
+          : `form ${k + 1} of ${opens.length} project forms stacked in the file (${names.join("; ")}); the file's first report is ${ids[0]}`,
+      page: ((b) => (b?.kind === "table" ? b.table.pages[0] : b?.pages[0]))(seg[0]),
     });
-  }
+    const { report } = readReport(
+      seg,
+      { input, defs, id: identity, reportId: ids[k]!, issues },
+      segmentOpen === undefined ? undefined : segmentOpen - cuts[k]!,
+    );
+    report.form_index = k + 1;
+    report.form_count = opens.length;
+    return report;
+  });
+  return { report: reports[0]!, forms: reports.slice(1) };
+}
+
+interface ReadContext {
+  input: ExtractInput;
+  defs: Definitions;
+  id: Identity;
+  reportId: string;
+  issues: readonly ExtractionIssue[];
+}
+
+/** One report from its blocks: the whole document, or one of several stacked project forms. */
+function readReport(
+  blocks: readonly Block[],
+  ctx: ReadContext,
+  /** Index (in `blocks`) of the table opening a project form, where one does. */
+  formOpen: number | undefined,
+): { report: Report; skipped?: string } {
+  const { input, defs, id } = ctx;
+  const { layout, source } = input;
+  const vocab = defs.vocabulary;
+  const L = vocab.labels;
+  const issues: ExtractionIssue[] = [...ctx.issues];
   const defaultUnit = predominantUnit(blocks);
 
   const mentions: Mention[] = [];
@@ -243,7 +316,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   const headline = canonicalHeadline(statements, lines);
 
   const report: Report = {
-    report_id: source.sha256,
+    report_id: ctx.reportId,
     source_file: source.fileName,
     source_path: source.path,
     staff,
@@ -273,8 +346,8 @@ export function extractReport(input: ExtractInput, defs: Definitions): { report:
   if (id.kind) report.report_kind = id.kind;
   // A form without a title (or whose title was printed as a page header) is a project form when it
   // opens with the project's name cell.
-  if (!report.report_kind && forms.length > 0) {
-    const first = all[forms[0]!]!;
+  if (!report.report_kind && formOpen !== undefined) {
+    const first = blocks[formOpen]!;
     report.report_kind = {
       value: L.projectForm.kind,
       prov: provOf(first.kind === "table" ? first.table.cells[0]!.text : first.text),

@@ -1,7 +1,7 @@
 /**
  * Project self-evaluation forms (项目支出绩效自评表): a ruled form that opens with the project's name
- * cell. Several forms stacked in one file each open that way; the record is the first form (its
- * figures, indicators and score), and the others are named in an issue — they are not mixed into it.
+ * cell. Several forms stacked in one file each open that way; each is read from its own blocks into
+ * its own report (its figures, indicators and score), never mixed into another's.
  */
 import type { Text } from "../../schemas/provenance.js";
 import type { Block } from "../layout/document-layout.js";
@@ -57,16 +57,19 @@ export function projectIdentity(blocks: readonly Block[], vocab: Vocabulary): { 
 }
 
 /**
- * Where the second stacked form starts: its table, and the short lines just before it (its title
- * and year line), belong to it.
+ * Where each stacked form starts (the first at 0): a later form's table, and the short lines just
+ * before it (its title and year line), belong to it. One form (or none): `[0]`.
  */
-export function secondFormStart(blocks: readonly Block[], starts: readonly number[]): number | undefined {
-  if (starts.length < 2) return undefined;
-  let cut = starts[1]!;
-  while (cut > starts[0]! + 1) {
-    const prev = blocks[cut - 1]!;
-    if (prev.kind !== "paragraph" || compact(prev.text.text).length > 30) break;
-    cut--;
+export function formCuts(blocks: readonly Block[], starts: readonly number[]): number[] {
+  const cuts = [0];
+  for (let k = 1; k < starts.length; k++) {
+    let cut = starts[k]!;
+    while (cut > starts[k - 1]! + 1) {
+      const prev = blocks[cut - 1]!;
+      if (prev.kind !== "paragraph" || compact(prev.text.text).length > 30) break;
+      cut--;
+    }
+    cuts.push(cut);
   }
-  return cut;
+  return cuts;
 }

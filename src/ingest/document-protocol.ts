@@ -25,6 +25,8 @@ export interface DocumentOutcome extends PageCounts {
   status: DocumentStatus;
   failure?: FailureInfo;
   record?: unknown;
+  /** Further records of the file (stacked project forms from the 2nd on), stored with `record`. */
+  forms?: unknown[];
   issues: ExtractionIssue[];
   sha256: string;
   timings: Record<string, number>;

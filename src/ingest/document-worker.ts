@@ -62,6 +62,7 @@ async function run(job: DocumentJob): Promise<DocumentOutcome> {
       status: result.status,
       failure: result.failure,
       record: result.record,
+      forms: result.forms,
       issues: result.issues,
       sha256: result.source.sha256,
       timings: result.timings,

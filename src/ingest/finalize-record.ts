@@ -22,38 +22,46 @@ export const finalizeRecord: Stage = {
   run(result) {
     const record = result.record as Report | undefined;
     if (!record) return;
-    let cleaned = 0;
-    const clean = (node: unknown): void => {
-      if (Array.isArray(node)) {
-        for (const x of node) clean(x);
-        return;
-      }
-      if (!node || typeof node !== "object") return;
-      for (const [k, v] of Object.entries(node)) {
-        if (k === "prov" || k === "issues") continue;
-        if (typeof v === "string") {
-          if (NAME_FIELDS.has(k) && hasInvisibles(v)) {
-            (node as Record<string, unknown>)[k] = withoutInvisibles(v);
-            cleaned++;
-          }
-        } else clean(v);
-      }
-    };
-    clean(record);
-    if (cleaned > 0) {
-      record.issues.push({
-        stage: "extract",
-        code: "invisible_characters_removed",
-        severity: "info",
-        message: `${cleaned} value(s) held zero-width or bidi control characters, removed (the printed text keeps them)`,
-      });
-    }
-    const unread = [...new Set(record.issues.filter((i) => UNREAD_PAGE.has(i.code)).map((i) => i.page))];
-    if (unread.length > 0 && record.status === "ok") {
-      record.status = "partial";
-      record.error = `${unread.length} page(s) could not be read in full`;
-      if (result.status === "ok" || result.status === "pending") result.status = "partial";
-    }
+    // A file stacking project forms holds one record per form: each is finalized alike.
+    for (const r of [record, ...((result.forms ?? []) as Report[])])
+      if (finalize(r) && (result.status === "ok" || result.status === "pending")) result.status = "partial";
     result.issues = record.issues;
   },
 };
+
+/** Cleans one record's names; true when it was downgraded to partial for pages not read. */
+function finalize(record: Report): boolean {
+  let cleaned = 0;
+  const clean = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const x of node) clean(x);
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "prov" || k === "issues") continue;
+      if (typeof v === "string") {
+        if (NAME_FIELDS.has(k) && hasInvisibles(v)) {
+          (node as Record<string, unknown>)[k] = withoutInvisibles(v);
+          cleaned++;
+        }
+      } else clean(v);
+    }
+  };
+  clean(record);
+  if (cleaned > 0) {
+    record.issues.push({
+      stage: "extract",
+      code: "invisible_characters_removed",
+      severity: "info",
+      message: `${cleaned} value(s) held zero-width or bidi control characters, removed (the printed text keeps them)`,
+    });
+  }
+  const unread = [...new Set(record.issues.filter((i) => UNREAD_PAGE.has(i.code)).map((i) => i.page))];
+  if (unread.length > 0 && record.status === "ok") {
+    record.status = "partial";
+    record.error = `${unread.length} page(s) could not be read in full`;
+    return true;
+  }
+  return false;
+}

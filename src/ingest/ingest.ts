@@ -329,12 +329,24 @@ async function storeOutcome(
         }
       : { ...base, outcome: "failed", reason: s.line };
   }
-  const s = await store(() => db.saveReport(record, size));
+  // A file stacking project forms is one report per form, all written in one transaction.
+  const forms = (result.forms ?? []) as Report[];
+  const s = await store(() =>
+    forms.length === 0
+      ? db.saveReport(record, size)
+      : db.transaction(async (tx) => {
+          await tx.saveReport(record, size);
+          for (const f of forms) await tx.saveReport(f, size);
+        }),
+  );
   if (!s.ok) return { ...base, outcome: "failed", reason: s.line };
+  const partial = [record, ...forms].find((r) => r.status === "partial");
   return {
     ...base,
-    outcome: record.status,
-    reason: record.status === "partial" ? record.error : undefined,
+    outcome: partial ? "partial" : record.status,
+    reason: partial
+      ? `${forms.length > 0 ? `form ${partial.form_index ?? 1} of ${forms.length + 1}: ` : ""}${partial.error}`
+      : undefined,
   };
 }
 

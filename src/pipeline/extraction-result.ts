@@ -38,6 +38,11 @@ export interface ExtractionResult<R = unknown> {
   pages: PageContent[];
   layout?: DocumentLayout;
   record?: R;
+  /**
+   * The file's further reports, where it stacks several project forms: the 2nd form on, each its
+   * own record (`<sha256>#N`), stored with `record` in one transaction.
+   */
+  forms?: R[];
   issues: ExtractionIssue[];
   /** Milliseconds per stage. */
   timings: Record<string, number>;

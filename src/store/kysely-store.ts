@@ -5,7 +5,7 @@
  * from either are byte for byte the same).
  */
 import path from "node:path";
-import type { Insertable, Kysely, RawBuilder } from "kysely";
+import { type Insertable, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
 import { VERSION } from "../version.js";
@@ -73,17 +73,39 @@ export class KyselyStore implements Store {
   }
 
   async addSourcePath(reportId: string, sourcePath: string): Promise<boolean> {
+    // A file's path is a path of every report the file holds (stacked project forms: `<id>#N`).
+    const ids = [reportId, ...(await this.formsOf(reportId))];
+    const first_seen = new Date().toISOString();
     const r = await this.db
       .insertInto("source_paths")
-      .values({
-        report_id: reportId,
-        path: sourcePath,
-        file_name: path.basename(sourcePath),
-        first_seen: new Date().toISOString(),
-      })
+      .values(
+        ids.map((report_id) => ({
+          report_id,
+          path: sourcePath,
+          file_name: path.basename(sourcePath),
+          first_seen,
+        })),
+      )
       .onConflict((oc) => oc.columns(["report_id", "path"]).doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** The ids of a file's further reports (`<id>#N`, stacked project forms), for the file's id. */
+  private async formsOf(reportId: string): Promise<string[]> {
+    if (reportId.includes("#")) return [];
+    const rows = await this.db
+      .selectFrom("reports")
+      .select("report_id")
+      .where("report_id", "like", `${reportId}#%`)
+      .execute();
+    return rows.map((x) => x.report_id);
+  }
+
+  /** Removes a file's further reports before the file is stored again (it may hold fewer forms now). */
+  private async deleteForms(db: Kysely<Tables>, reportId: string): Promise<void> {
+    if (!reportId.includes("#"))
+      await db.deleteFrom("reports").where("report_id", "like", `${reportId}#%`).execute();
   }
 
   async saveFailure(f: FailedFile): Promise<void> {
@@ -94,6 +116,7 @@ export class KyselyStore implements Store {
         return;
       }
       await tx.db.deleteFrom("reports").where("report_id", "=", f.reportId).execute();
+      await this.deleteForms(tx.db, f.reportId);
       await tx.db
         .insertInto("reports")
         .values({
@@ -125,6 +148,7 @@ export class KyselyStore implements Store {
     await this.transaction(async (tx) => {
       const db = tx.db;
       await db.deleteFrom("reports").where("report_id", "=", id).execute();
+      await this.deleteForms(db, id);
       await db
         .insertInto("reports")
         .values({
@@ -262,24 +286,29 @@ export class KyselyStore implements Store {
 
   async loadStoredReports(): Promise<StoredReport[]> {
     const a = this.dialect.ascending;
-    return this.db
-      .selectFrom("reports")
-      .select([
-        "report_id",
-        "source_file",
-        "source_path",
-        "status",
-        "error",
-        "pages",
-        "ocr_pages",
-        "record_json",
-        "department",
-        "fiscal_year",
-      ])
-      .orderBy(a("department"))
-      .orderBy(a("fiscal_year", "number"))
-      .orderBy(a("source_file"))
-      .execute();
+    return (
+      this.db
+        .selectFrom("reports")
+        .select([
+          "report_id",
+          "source_file",
+          "source_path",
+          "status",
+          "error",
+          "pages",
+          "ocr_pages",
+          "record_json",
+          "department",
+          "fiscal_year",
+        ])
+        .orderBy(a("department"))
+        .orderBy(a("fiscal_year", "number"))
+        .orderBy(a("source_file"))
+        // A file's stacked project forms in the file's order: `<id>`, `<id>#2`, …, `<id>#10`.
+        .orderBy(sql`length(report_id)`)
+        .orderBy(a("report_id"))
+        .execute()
+    );
   }
 
   async loadReports(): Promise<Report[]> {

@@ -246,6 +246,39 @@ for (const backend of ["sqlite", "postgres"] as const) {
       expect(order).toEqual(["ord5.pdf", "ord2.pdf", "ord1.pdf", "ord3.pdf", "ord4.pdf"]);
     });
 
+    it("keeps a file's stacked forms together: file order, its paths, fewer forms on a new reading", async () => {
+      const file = "5".repeat(64);
+      const form = (n: number): Report => {
+        const v = variant(records[0]!, "stacked", "叠表局");
+        v.report_id = n === 1 ? file : `${file}#${n}`;
+        v.form_index = n;
+        v.form_count = 11;
+        return v;
+      };
+      const ids = Array.from({ length: 11 }, (_, i) => form(i + 1).report_id);
+      await store.transaction(async (tx) => {
+        for (let n = 1; n <= 11; n++) await tx.saveReport(form(n), 1);
+      });
+      const listed = (await store.loadStoredReports()).filter((r) => r.report_id.startsWith(file));
+      expect(listed.map((r) => r.report_id)).toEqual(ids); // …#9, #10, #11: not #10 before #2
+      expect(await store.addSourcePath(file, "copies/stacked.pdf")).toBe(true);
+      expect(await store.sourcePathsOf(`${file}#7`)).toContain("copies/stacked.pdf");
+      // The file read again holds two forms: the nine others go, rows and all.
+      await store.transaction(async (tx) => {
+        await tx.saveReport(form(1), 1);
+        await tx.saveReport(form(2), 1);
+      });
+      const left = (await store.loadStoredReports()).filter((r) => r.report_id.startsWith(file));
+      expect(left.map((r) => r.report_id)).toEqual(ids.slice(0, 2));
+      const rows = await store.db
+        .selectFrom("statements")
+        .select("report_id")
+        .where("report_id", "like", `${file}#%`)
+        .execute();
+      expect(new Set(rows.map((r) => r.report_id))).toEqual(new Set([`${file}#2`]));
+      await store.db.deleteFrom("reports").where("report_id", "like", `${file}%`).execute();
+    });
+
     it("finds report ids by prefix, never by a wildcard", async () => {
       const id = records[0]!.report_id;
       expect(await store.reportIdsWithPrefix(id.slice(0, 10), 2)).toEqual([id]);

@@ -10,47 +10,9 @@ import { tableStaff } from "../../src/extract/prose-facts.js";
 import { proseSums, tableSums } from "../../src/extract/stated-sums.js";
 import { tableBlocks, tableToMentions } from "../../src/extract/table-mentions.js";
 import { LocatedText } from "../../src/layout/located-text.js";
-import type { Table, TableCell } from "../../src/layout/table-model.js";
+import { grid } from "../helpers/grid.js";
 
 const { vocabulary } = definitions;
-
-/** A grid of texts; "^" continues the merged cell above, "<" the merged cell to the left. */
-function grid(rows: string[][]): Table {
-  const cells: TableCell[] = [];
-  const at = new Map<string, TableCell>();
-  rows.forEach((row, r) => {
-    row.forEach((text, c) => {
-      if (text === "^" || text === "<") {
-        const from = text === "^" ? at.get(`${r - 1},${c}`) : at.get(`${r},${c - 1}`);
-        if (from && text === "^" && from.col === c) from.rowSpan++;
-        if (from && text === "<" && from.row === r) from.colSpan++;
-        if (from) at.set(`${r},${c}`, from);
-        return;
-      }
-      const box = { x0: c * 80, y0: r * 20, x1: c * 80 + 80, y1: r * 20 + 20 };
-      const cell = {
-        row: r,
-        col: c,
-        rowSpan: 1,
-        colSpan: 1,
-        text: LocatedText.fromBox(text, 2, box),
-        parts: [{ page: 2, ...box }],
-      };
-      cells.push(cell);
-      at.set(`${r},${c}`, cell);
-    });
-  });
-  const n = rows[0]!.length;
-  return {
-    method: "lattice",
-    pages: [2],
-    xs: Array.from({ length: n + 1 }, (_, i) => i * 80),
-    nCols: n,
-    rows: rows.map(() => ({ pages: [2] })),
-    cells,
-    bbox: { x0: 0, y0: 0, x1: n * 80, y1: rows.length * 20 },
-  };
-}
 
 /** A 基本概况 form: key–value rows, a long text row, then an income sub-table with its own header. */
 const form = grid([
