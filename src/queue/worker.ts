@@ -183,10 +183,12 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     const record = result.record as Report | undefined;
     const pageCount = result.pages.length;
     const ocrPages = result.pages.filter((p) => p.source === "ocr").length;
-    if (record) {
+    // A file stacking project forms holds one report per form (src/extract): all are stored.
+    const forms = (result.forms ?? []) as Report[];
+    for (const r of record ? [record, ...forms] : []) {
       // Read from a local copy or through the shared folder's mount: recorded as enqueued.
-      record.source_path = data.path;
-      record.source_file = path.basename(data.path);
+      r.source_path = data.path;
+      r.source_file = path.basename(data.path);
     }
     const failure = result.failure ?? { code: "failed", message: "no record was produced", hint: "" };
     const reason = `${failure.message}${failure.hint ? ` — ${failure.hint}` : ""}`;
@@ -198,8 +200,10 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
           : record.status;
     const t1 = performance.now();
     await store.transaction(async (tx) => {
-      if (outcome === "ok" || outcome === "partial") await tx.saveReport(record!, data.size);
-      else
+      if (outcome === "ok" || outcome === "partial") {
+        await tx.saveReport(record!, data.size);
+        for (const f of forms) await tx.saveReport(f, data.size);
+      } else
         await tx.saveFailure({
           reportId: data.sha256,
           sourcePath: data.path,
