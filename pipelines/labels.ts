@@ -73,6 +73,9 @@ export const labels: Labels = {
       "(部门|单位)(.{0,3}支出)?$",
       '^[“"《]|[”"》]$',
     ],
+    // The title of a publication a report is printed inside ("X局2023年度部门决算"): group 1 names the
+    // department where the report's own title does not.
+    publicationTitle: "^(.{2,40}?)(?:\\d{4}\\s*年度?)?(?:部门|单位)(?:决算|预算)(?:公开)?$",
     // A form's cell that labels the department name.
     departmentCell:
       "^(部门|单位|预算单位|填报单位|主管部门|实施单位|评价单位|报送单位)(\\(单位\\))?(名称)?(及代码|\\((盖章|公章)\\))?$",
@@ -90,9 +93,12 @@ export const labels: Labels = {
   score: {
     // (capture 1: the score)
     prose: [
-      "(?:自评|综合|评价|绩效|最终)?(?:总)?(?:得分|评分|分数|分值)\\s*(?:为|是|:|：|达到|达)?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*分",
+      "(?:自评|综合|评价|绩效|最终)?(?:总)?(?:得分|评分|分数|分值|总分)\\s*(?:为|是|:|：|达到|达)?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*分",
       "(?:自评|评价|评定|综合评定)(?:为|结果为)?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*分",
     ],
+    // A score phrase right after these words is one part's score (预算管理指标得分29.28分), not the
+    // report's: a sentence stating parts and the total gives the total.
+    partScore: "(指标|部分|环节)$",
     // (capture 1: the grade word)
     grade: [
       `(?:自评|评价|绩效|评定)?等级\\s*(?:为|是|:|：|评定为)?\\s*${OPEN}?\\s*${GRADE_WORD}(?![\\u4e00-\\u9fff]{2})`,
@@ -127,6 +133,8 @@ export const labels: Labels = {
     notIndicator: "^(一级|二级|三级)指标$|^指标值$|^合计$|^总分$|^小计$",
     indicatorTotal: "^(合计|总分|总计|小计)",
     indicatorScoreTotal: "^(合计|总计|总分)$",
+    // A row of an indicator table that adjusts the points without being an indicator (扣分项 | … | −10).
+    scoreAdjustment: "^(扣分|加分|减分)(项|事项|项目|情况)?$",
   },
   columns: {
     // A cross-tab column of the economic classes: basic, project, or their total.

@@ -118,6 +118,17 @@ export const StatedSum = z.object({
 });
 export type StatedSum = z.infer<typeof StatedSum>;
 
+/**
+ * An indicator table as a score sheet: the total its own 合计 / 总分 row states (with that row's 分值),
+ * and the rows that adjust the points without being indicators (扣分项 −10, 加分项).
+ */
+export const ScoreSheet = z.object({
+  total: Figure.optional(),
+  weight: Figure.optional().describe("the total row's 分值, where printed"),
+  adjustments: z.array(z.object({ label: z.string(), figure: Figure, page: z.number().int().min(1) })),
+});
+export type ScoreSheet = z.infer<typeof ScoreSheet>;
+
 export const Staff = z.object({
   authorized: Figure.optional().describe("核定编制"),
   in_service: Figure.optional().describe("实有在编在职人员"),
@@ -170,6 +181,8 @@ export const Report = z.object({
   indicators: z.array(Indicator),
   tasks: z.array(Task),
   projects: z.array(ProjectSpending),
+  /** The indicator table's own total and point adjustments, for the score check (absent in older records). */
+  score_sheet: ScoreSheet.optional(),
   /** Totals stated with their parts, for the sum check (added in 0.3; absent in older records). */
   stated_sums: z.array(StatedSum).optional(),
   /** Free text auditors compare across years. */

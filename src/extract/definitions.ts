@@ -92,12 +92,14 @@ const LabelsSchema = z
         placeEnd: PatternSchema,
         subPlaceEnd: PatternSchema,
         otherDocument: PatternSchema,
+        publicationTitle: PatternSchema,
         reportWords: Patterns.min(1),
       })
       .strict(),
     score: z
       .object({
         prose: Patterns.min(1),
+        partScore: PatternSchema,
         grade: Patterns.min(1),
         scoreCell: PatternSchema,
         gradeCell: PatternSchema,
@@ -119,6 +121,7 @@ const LabelsSchema = z
         notIndicator: PatternSchema,
         indicatorTotal: PatternSchema,
         indicatorScoreTotal: PatternSchema,
+        scoreAdjustment: PatternSchema,
       })
       .strict(),
     columns: z

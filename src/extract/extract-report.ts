@@ -11,6 +11,7 @@ import {
   type Indicator,
   type ProjectSpending,
   Report,
+  type ScoreSheet,
   type StatedSum,
   type Statement,
   type Task,
@@ -33,6 +34,7 @@ import {
   blockNames,
   matchTableBlocks,
   tableScoreAndGrade,
+  tableScoreSheet,
   tableToIndicators,
   tableToProjects,
   tableToTasks,
@@ -194,6 +196,7 @@ function readReport(
   const tasks: Task[] = [];
   const projects: ProjectSpending[] = [];
   const statedSums: StatedSum[] = [];
+  let scoreSheet: ScoreSheet | undefined;
   const staff: Report["staff"] = {};
   let score: Figure | undefined;
   let gradeText: Text | undefined;
@@ -255,9 +258,17 @@ function readReport(
     tableScore ??= closing.score;
     tableGrade ??= closing.grade;
     for (const m of matches) {
-      if (m.def.kind === "indicators")
+      if (m.def.kind === "indicators") {
         indicators.push(...tableToIndicators(table, m, L).map((x) => repairOcrTarget(x, issues)));
-      else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit, L));
+        // The first table stating a total is the sheet; adjustments are the points of every table.
+        const sheet = tableScoreSheet(table, m, L);
+        if (sheet)
+          scoreSheet = {
+            ...(scoreSheet ?? sheet),
+            adjustments: [...(scoreSheet?.adjustments ?? []), ...sheet.adjustments],
+            ...(scoreSheet?.total ? {} : sheet.total ? { total: sheet.total, weight: sheet.weight } : {}),
+          };
+      } else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit, L));
       else if (m.def.kind === "projects")
         projects.push(...tableToProjects(table, m, defaultUnit, L, (name) => isBudgetRowLabel(name, vocab)));
     }
@@ -327,6 +338,7 @@ function readReport(
     tasks,
     projects,
     stated_sums: statedSums,
+    ...(scoreSheet ? { score_sheet: scoreSheet } : {}),
     pages: layout.pages.length,
     ocr_pages: input.ocrPages,
     status: "ok",

@@ -58,9 +58,12 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
     // OCR misreadings of the title words (文出 for 支出) are folded before the kind is matched.
     const alone = foldLabel(compact(p.text.text), vocab);
     // Only a title fragment is joined: short, no sentence punctuation.
+    // A numbered heading (第四部分…, 第五部分 …自评报告 in a publication's contents) is a line of its own.
     const joined =
       next &&
       next.kind === "paragraph" &&
+      !p.heading &&
+      !next.heading &&
       compact(next.text.text).length <= 30 &&
       alone.length <= 40 &&
       !/[。：:；;]/.test(alone)
@@ -115,6 +118,9 @@ export function identifyReport(blocks: readonly Block[], vocab: Vocabulary): Ide
   }
   // 2. Labelled fields on a cover page or in a form: 单位名称：… / 部门（单位）名称 | …
   if (!id.department) id.department = labelledField(blocks, departmentCell, vocab.labels);
+  // 2b. A report printed inside a publication (a 部门决算) without a name of its own: the
+  //     publication's title on its first page names the department.
+  if (!id.department) id.department = publicationDepartment(paragraphs.slice(0, 3), vocab.labels);
   // 3. Last resort: the organisation name the document prints most often (at least twice).
   if (!id.department) id.department = frequentOrgName(blocks, vocab.labels);
   if (!id.fiscalYear) {
@@ -315,6 +321,20 @@ function signatureVariant(dept: Text, blocks: readonly Block[]): Text | undefine
     // paragraph cannot be found).
     const mine = confOfChars(blocks, name, diffs) ?? titleConf;
     if (conf > mine + 5) return { value: t, prov: provOf(lt) };
+  }
+  return undefined;
+}
+
+/** The department a publication's title names ("X局2023年度部门决算"), where it ends like one. */
+function publicationDepartment(paragraphs: readonly Block[], labels: Labels): Text | undefined {
+  const orgEnds = new RegExp(`${labels.identity.orgEnd}$`, "u");
+  for (const p of paragraphs) {
+    if (p.kind !== "paragraph") continue;
+    const m = re(labels.identity.publicationTitle).exec(compact(p.text.text));
+    const name = m ? cleanDepartment(m[1]!, labels) : "";
+    if (!m || !orgEnds.test(name)) continue;
+    const at = findCompact(p.text.text, name);
+    return { value: name, prov: at ? provOf(p.text, at[0], at[1]) : provOf(p.text) };
   }
   return undefined;
 }

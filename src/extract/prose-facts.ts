@@ -127,9 +127,14 @@ export function tableStaff(table: Table, vocab: Vocabulary): Partial<Record<Staf
 
 export function selfScore(lt: LocatedText, vocab: Vocabulary): Figure | undefined {
   const t = lt.text;
-  let m: RegExpExecArray | null = null;
-  for (const p of vocab.labels.score.prose) if (!m) m = re(p).exec(t);
-  if (!m) return undefined;
+  const S = vocab.labels.score;
+  // Every score phrase of the paragraph, by pattern order: the first that is not one part's score
+  // wins (预算管理指标得分29.28分，…，自评总分98.78分 gives 98.78); else the first.
+  const found: RegExpExecArray[] = [];
+  for (const p of S.prose) found.push(...t.matchAll(reAll(p)));
+  if (found.length === 0) return undefined;
+  const part = re(S.partScore);
+  const m = found.find((x) => !part.test(t.slice(0, x.index))) ?? found[0]!;
   const n = parseDecimal(m[1]!);
   if (!n || Number(n.value) > 100) return undefined;
   const at = m.index + m[0].lastIndexOf(m[1]!);

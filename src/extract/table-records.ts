@@ -4,7 +4,7 @@
  */
 import Big from "big.js";
 import type { Figure, Text } from "../../schemas/provenance.js";
-import type { Indicator, ProjectSpending, Task } from "../../schemas/report.js";
+import type { Indicator, ProjectSpending, ScoreSheet, Task } from "../../schemas/report.js";
 import type { LocatedText } from "../layout/located-text.js";
 import { normalizeText } from "../layout/located-text.js";
 import { cellAt, type Table, type TableCell } from "../layout/table-model.js";
@@ -397,4 +397,32 @@ export function tableScoreAndGrade(
     }
   }
   return out;
+}
+
+/**
+ * An indicator table as a score sheet: its own total row (合计 | 100 | 87 — the points of the rows
+ * above, added as printed) and the rows that adjust the points without being indicators (扣分项 |
+ * … | −10). The score check adds the adjustments to the indicators' scores and tests the total.
+ */
+export function tableScoreSheet(table: Table, match: HeaderMatch, L: Labels): ScoreSheet | undefined {
+  const sheet: ScoreSheet = { adjustments: [] };
+  for (const row of dataRows(table, match)) {
+    const head = compact(row.text("level1"));
+    if (re(L.rows.scoreAdjustment).test(head)) {
+      const figure = numberCell(row.get("score"), L.score.unitWord, L);
+      if (figure) sheet.adjustments.push({ label: head, figure, page: row.pages[0]! });
+    } else if (!sheet.total && re(L.rows.indicatorScoreTotal).test(head)) {
+      const cell = row.get("score");
+      const total = cell && cell !== row.get("level1") ? numberCell(cell, L.score.unitWord, L) : undefined;
+      if (!total) continue;
+      sheet.total = total;
+      const weightCell = row.get("weight");
+      const weight =
+        weightCell && weightCell !== row.get("level1")
+          ? numberCell(weightCell, L.score.unitWord, L)
+          : undefined;
+      if (weight) sheet.weight = weight;
+    }
+  }
+  return sheet.total || sheet.adjustments.length > 0 ? sheet : undefined;
 }
