@@ -96,7 +96,14 @@ describe("prose scores and publication titles", () => {
     ].map((t, i) => {
       const p = paragraph(t, 1 + Math.floor(i / 3));
       if (/^第/.test(t))
-        p.heading = { rank: 0, label: t.slice(0, 4), ordinal: 4, title: t.slice(4), standalone: true };
+        p.heading = {
+          rank: 0,
+          label: t.slice(0, 4),
+          ordinal: 4,
+          prefixLength: 4,
+          title: t.slice(4),
+          standalone: true,
+        };
       return p;
     });
     const id = identifyReport(blocks, vocabulary);
