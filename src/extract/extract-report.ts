@@ -257,6 +257,11 @@ function readReport(
     );
     tableScore ??= closing.score;
     tableGrade ??= closing.grade;
+    // A caption line above the table ("单位：元") names the unit of its bare amounts.
+    const prev = blocks[i - 1];
+    const caption =
+      prev?.kind === "paragraph" ? re(L.text.captionUnit).exec(normalizeText(prev.text.printed)) : null;
+    const tableUnit = caption ? (caption[1] as AmountUnit) : defaultUnit;
     for (const m of matches) {
       if (m.def.kind === "indicators") {
         indicators.push(...tableToIndicators(table, m, L).map((x) => repairOcrTarget(x, issues)));
@@ -268,9 +273,9 @@ function readReport(
             adjustments: [...(scoreSheet?.adjustments ?? []), ...sheet.adjustments],
             ...(scoreSheet?.total ? {} : sheet.total ? { total: sheet.total, weight: sheet.weight } : {}),
           };
-      } else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, defaultUnit, L));
+      } else if (m.def.kind === "tasks") tasks.push(...tableToTasks(table, m, tableUnit, L));
       else if (m.def.kind === "projects")
-        projects.push(...tableToProjects(table, m, defaultUnit, L, (name) => isBudgetRowLabel(name, vocab)));
+        projects.push(...tableToProjects(table, m, tableUnit, L, (name) => isBudgetRowLabel(name, vocab)));
     }
 
     // Everything above a header found deep in the table (a form's funds block), and every table
@@ -286,9 +291,6 @@ function readReport(
         ? (match.endRow ?? table.rows.length)
         : match.headerStart;
     if (endRow > 0) {
-      const prev = blocks[i - 1];
-      const caption =
-        prev?.kind === "paragraph" ? re(L.text.captionUnit).exec(normalizeText(prev.text.printed)) : null;
       statedSums.push(
         ...tableSums(
           table,
