@@ -160,6 +160,10 @@ export const labels: Labels = {
     partBudget: "(基本支出|项目支出)(年初|全年|调整后)?预算(数|金额)?(为|是|:)?$",
     // A verb of change at the end of a lead. (capture 1: the verb)
     changeVerb: "(增加|减少|增长|下降|上升|降低|减|增|节约|超支)了?$",
+    // The sign a change's verb gives it: none, down (tested first: 减少 before 少), up.
+    steady: "持平|无增减|没有变化|无变化",
+    decrease: "(减少|下降|降低|减|节约|缩减|回落|少)",
+    increase: "(增加|增长|上升|提高|增|多|超支|上涨)",
     // The marker of a total's parts, and what makes the sentence before it a budget.
     partsMarker: "其中",
     partsMarkerLead: "^其中",

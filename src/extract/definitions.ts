@@ -141,6 +141,9 @@ const LabelsSchema = z
       .object({
         partBudget: PatternSchema,
         changeVerb: PatternSchema,
+        steady: PatternSchema,
+        decrease: PatternSchema,
+        increase: PatternSchema,
         partsMarker: z.string().min(1),
         partsMarkerLead: PatternSchema,
         partsIntro: PatternSchema,

@@ -228,7 +228,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
       // 2. The percentage of a change just stated: "减少 512.6 万元，下降 6.42%".
       const verb = CHANGE_VERB.exec(m.lead);
       if (verb && lastYoy?.sentenceKey === sentenceKey) {
-        const sign = signOfChange(verb[1]!);
+        const sign = signOfChange(verb[1]!, F);
         const f = sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure;
         addStatement("yoy_change_pct", f, m, m.lead);
         lastYoy = undefined;
@@ -241,7 +241,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
         !re(F.income).test(m.lead) &&
         re(F.expenditureChange).test(m.lead)
       ) {
-        const sign = signOfChange(verb[1]!);
+        const sign = signOfChange(verb[1]!, F);
         addStatement(
           "yoy_change_pct",
           sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure,
@@ -259,7 +259,7 @@ export function mentionsToFigures(mentions: readonly Mention[], vocab: Vocabular
     const verb = CHANGE_VERB.exec(m.lead);
     if (verb) {
       if (!isYoySentence) continue;
-      const sign = signOfChange(verb[1]!) ?? 1;
+      const sign = signOfChange(verb[1]!, F) ?? 1;
       const subject = m.lead.slice(0, verb.index);
       const f = sign === -1 ? { ...m.figure, ...negate(m.figure) } : m.figure;
       const component = vocab.yoyComponents.find((d) => matchesAny(subject, d.patterns));

@@ -6,6 +6,7 @@
  */
 import Big from "big.js";
 import { normalizeText } from "../layout/located-text.js";
+import { re } from "./definitions.js";
 
 export type AmountUnit = "万元" | "元" | "亿元" | "千元";
 
@@ -173,15 +174,20 @@ export function parsePercent(printed: string): ParsedNumber | undefined {
 export const PERCENT_RE =
   /([-+]?\d+(?:\.\d+)?)\s*[%％]|百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?/u;
 
-const DECREASE = /(减少|下降|降低|减|节约|缩减|回落|少)/;
-const INCREASE = /(增加|增长|上升|提高|增|多|超支|上涨)/;
+/** The words that give a change its sign (a house style's vocabulary: pipelines/labels.ts, figures). */
+export interface ChangeWords {
+  /** 持平 / 无增减: no change. */
+  steady: string;
+  decrease: string;
+  increase: string;
+}
 
 /** The sign a verb gives a change: 减少/下降 → -1, 增加/增长 → +1, 持平/无增减 → 0. */
-export function signOfChange(verb: string): -1 | 0 | 1 | undefined {
+export function signOfChange(verb: string, words: ChangeWords): -1 | 0 | 1 | undefined {
   const v = normalizeText(verb);
-  if (/持平|无增减|没有变化|无变化/.test(v)) return 0;
-  if (DECREASE.test(v)) return -1;
-  if (INCREASE.test(v)) return 1;
+  if (re(words.steady).test(v)) return 0;
+  if (re(words.decrease).test(v)) return -1;
+  if (re(words.increase).test(v)) return 1;
   return undefined;
 }
 

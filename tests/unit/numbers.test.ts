@@ -1,6 +1,7 @@
 import Big from "big.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { definitions } from "../../pipelines/definitions.js";
 import {
   parseAmount,
   parseChineseInteger,
@@ -9,6 +10,8 @@ import {
   parsePercent,
   signOfChange,
 } from "../../src/extract/numbers.js";
+
+const F = definitions.vocabulary.labels.figures;
 
 describe("amounts", () => {
   it.each([
@@ -119,12 +122,12 @@ describe("percentages, counts and signs", () => {
   });
 
   it("takes signs from the verbs", () => {
-    expect(signOfChange("减少")).toBe(-1);
-    expect(signOfChange("下降")).toBe(-1);
-    expect(signOfChange("增加")).toBe(1);
-    expect(signOfChange("增长")).toBe(1);
-    expect(signOfChange("同比无增减变化")).toBe(0);
-    expect(signOfChange("为")).toBeUndefined();
+    expect(signOfChange("减少", F)).toBe(-1);
+    expect(signOfChange("下降", F)).toBe(-1);
+    expect(signOfChange("增加", F)).toBe(1);
+    expect(signOfChange("增长", F)).toBe(1);
+    expect(signOfChange("同比无增减变化", F)).toBe(0);
+    expect(signOfChange("为", F)).toBeUndefined();
   });
 
   it("parses plain decimals and refuses malformed grouping", () => {
