@@ -4,6 +4,9 @@
 // in the middle of a job, then check, export and the corpus scorer — and the export compared with
 // the SQLite run's (`npm run eval:corpus`, output/eval) row by row.
 // Usage: npm run eval:corpus:distributed [-- CORPUS_DIR [OUT_DIR]]
+// EVAL_WORKER_ARGS adds worker options (default "--timeout 1800": the machine is shared).
+// Exits 1 when a report is missing or stored twice, no worker was killed, the killed job was not
+// done again, or an export differs from the SQLite run's.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -50,6 +53,8 @@ const cli = (args) => {
   return r;
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const workerArgs = (process.env.EVAL_WORKER_ARGS ?? "--timeout 1800").split(/\s+/).filter(Boolean);
+const problems = [];
 
 try {
   const t0 = Date.now();
@@ -58,19 +63,27 @@ try {
   const workers = [0, 1].map(() => {
     const p = spawn(
       process.execPath,
-      [bin, "worker", "--db", url, "--exit-when-idle", "--lease-check", "5"],
+      [bin, "worker", "--db", url, "--exit-when-idle", "--lease-check", "5", ...workerArgs],
       {
         stdio: ["ignore", "ignore", "pipe"],
       },
     );
     p.stderr.on("data", (d) => process.stderr.write(d));
-    return { p, exit: new Promise((r) => p.on("exit", (code, sig) => r(code ?? sig))) };
+    const w = { p, done: false };
+    w.exit = new Promise((r) =>
+      p.on("exit", (code, sig) => {
+        w.done = true;
+        r(code ?? sig);
+      }),
+    );
+    return w;
   });
   // Kill the first worker seen working on a file that needs OCR (the longest jobs), a few seconds in.
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let victim;
-  for (let i = 0; i < 1200 && !victim; i++) {
+  // Until it is seen (however loaded the machine) or the workers are done.
+  while (!victim && !workers.every((w) => w.done)) {
     const r = await client
       .query(
         "SELECT worker, current_file FROM queue_workers WHERE state = 'working' AND current_file ~* '扫描|scan'",
@@ -79,16 +92,37 @@ try {
     victim = r.rows[0];
     if (!victim) await sleep(500);
   }
-  await client.end();
   if (victim) {
     await sleep(5000);
     const pid = Number(victim.worker.split(":").pop());
     const w = workers.find((x) => x.p.pid === pid);
     console.error(`killing worker ${victim.worker} (SIGKILL) in the middle of ${victim.current_file}`);
     w?.p.kill("SIGKILL");
-  } else console.error("no worker seen on a scanned file: none killed");
+  } else problems.push("no worker seen on a scanned file: none killed");
   console.error(`workers exited: ${(await Promise.all(workers.map((w) => w.exit))).join(", ")}`);
   console.error(`queue done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  // Every file's job once, every report once; the killed job done again by the other worker.
+  const jobs = (
+    await client.query(
+      "SELECT state::text AS state, retry_count, data->>'path' AS path, data->>'sha256' AS sha FROM pgboss.job WHERE name = 'selfeval-ingest'",
+    )
+  ).rows;
+  const reports = (await client.query("SELECT report_id AS sha256 FROM reports")).rows.map((r) => r.sha256);
+  const states = {};
+  for (const j of jobs) states[j.state] = (states[j.state] ?? 0) + 1;
+  console.log(
+    `jobs: ${JSON.stringify(states)}; reports stored: ${reports.length}, distinct ${new Set(reports).size}`,
+  );
+  if (new Set(reports).size !== reports.length) problems.push("a report is stored twice");
+  const shas = new Set(jobs.map((j) => j.sha));
+  if (reports.length !== shas.size)
+    problems.push(`${shas.size} distinct files but ${reports.length} reports`);
+  if (victim) {
+    const k = jobs.find((j) => j.path === victim.current_file);
+    console.log(`killed job: ${k?.state}, ${k?.retry_count} retries`);
+    if (k?.state !== "completed" || !(k.retry_count >= 1)) problems.push("the killed job was not done again");
+  }
+  await client.end();
   cli(["status", "--db", url]);
   cli(["check", "--db", url, "--quiet"]);
   cli(["export", "--db", url, "--out", out]);
@@ -103,12 +137,15 @@ try {
         `${f}: ${b.length - 1} rows — ${same ? "same rows as the SQLite run" : "DIFFERS from the SQLite run"}`,
       );
       if (!same) {
+        problems.push(`${f} differs from the SQLite run's`);
         const onlyA = a.filter((x) => !b.includes(x)).slice(0, 3);
         const onlyB = b.filter((x) => !a.includes(x)).slice(0, 3);
         console.log(`  only in SQLite: ${onlyA.join(" || ")}\n  only in PostgreSQL: ${onlyB.join(" || ")}`);
       }
     }
-  } else console.log(`no SQLite export in ${sqliteOut}: run npm run eval:corpus first to compare`);
+  } else problems.push(`no SQLite export in ${sqliteOut}: run npm run eval:corpus first to compare`);
+  for (const p of problems) console.log(`PROBLEM: ${p}`);
+  if (problems.length) process.exitCode = 1;
 } finally {
   if (cluster) spawnSync("bash", [path.join(root, "scripts/pg-test-cluster.sh"), "stop", cluster]);
 }
