@@ -6,8 +6,9 @@ import { readFileSync } from "node:fs";
 import { definitions } from "../../dist/pipelines/definitions.js";
 import { glyphInventory, glyphKey } from "../../dist/src/glyphs/glyph-inventory.js";
 import { readGlyphMap } from "../../dist/src/glyphs/read-glyph-map.js";
-import { tesseractGlyphReader } from "../../dist/src/glyphs/recognise-glyphs.js";
+import { lineGlyphReader, tesseractGlyphReader } from "../../dist/src/glyphs/recognise-glyphs.js";
 import { hanBigrams } from "../../dist/src/glyphs/vocabulary-prior.js";
+import { OcrEngines } from "../../dist/src/ocr/engine.js";
 import { OcrPool } from "../../dist/src/ocr/tesseract-pool.js";
 import { InProcessSource } from "../../dist/src/pdf/document-source.js";
 
@@ -31,18 +32,21 @@ for (const p of pages) {
 const segmentsOf = (n) => pages[n - 1].segments;
 const inventory = glyphInventory([...glyphPages.values()], segmentsOf);
 const pool = new OcrPool({ workers: Number(process.env.WORKERS ?? 2) });
+const engines = new OcrEngines({ workers: Number(process.env.WORKERS ?? 2) });
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 const { map, stats } = await readGlyphMap({
   inventory,
   segmentsOf,
   rasterOf: (n) => g.raster(pages[n - 1], { dpi: 300, maxPixels: 2e8 }),
-  recognise: tesseractGlyphReader(pool),
+  recognise: process.env.GLYPH_READER === "tesseract" ? tesseractGlyphReader(pool) : lineGlyphReader(engines),
+  second: process.env.GLYPH_SECOND === "paddle" ? lineGlyphReader(engines) : tesseractGlyphReader(pool),
   bigrams: hanBigrams(definitions),
 });
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(c0);
 await pool.close();
+await engines.close();
 const norm = (x) => x.normalize("NFKC").trim();
 let right = 0,
   wrongCertain = 0,

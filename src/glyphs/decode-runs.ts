@@ -31,10 +31,14 @@ export function decodeGlyphRuns(
   map: ReadonlyMap<GlyphKey, GlyphMapEntry>,
 ): TextRun[] {
   const out: TextRun[] = [];
-  for (const run of runs) {
-    const decoded = run.glyphs.map((g) => map.get(glyphKey(run.font, g.code)));
-    const text = decoded.map((d) => (d ? (d.blank ? " " : d.text || "\uFFFD") : "\uFFFD"));
-    const conf = decoded.map(glyphConf);
+  const decodedOf = runs.map((run) => run.glyphs.map((g) => map.get(glyphKey(run.font, g.code))));
+  const textOf = decodedOf.map((ds) => ds.map((d) => (d ? (d.blank ? " " : d.text || "\uFFFD") : "\uFFFD")));
+  const confOf = decodedOf.map((ds) => ds.map(glyphConf));
+  spreadNearSigns(runs, decodedOf, textOf, confOf);
+  runs.forEach((run, r) => {
+    const decoded = decodedOf[r]!;
+    const text = textOf[r]!;
+    const conf = confOf[r]!;
     // An uncertain glyph makes the digits and signs printed against it uncertain too.
     for (let i = 0; i < conf.length; i++) {
       if (conf[i] === undefined || decoded[i]?.blank) continue;
@@ -82,8 +86,44 @@ export function decodeGlyphRuns(
       chars += t;
     }
     flush(run.glyphs.length);
-  }
+  });
   return out;
+}
+
+/** How far (in em) along its line an uncertain glyph that may be a sign or digit reaches. */
+const SIGN_REACH_EM = 2;
+
+/**
+ * An uncertain glyph that any reading took for a sign or a digit (a ≤ read as 入) makes the
+ * digits and signs printed near it on its line uncertain, across runs: in a table cell the sign and
+ * its number are often apart ("≤ 85"), and a target must not lose its sign silently.
+ */
+function spreadNearSigns(
+  runs: readonly GlyphRun[],
+  decodedOf: ReadonlyArray<ReadonlyArray<GlyphMapEntry | undefined>>,
+  textOf: readonly string[][],
+  confOf: Array<Array<number | undefined>>,
+): void {
+  const signLike = (d: GlyphMapEntry | undefined): boolean =>
+    !!d && !d.blank && !d.certain && [d.text, ...d.alternatives].some((t) => /[^\p{Script=Han}\s]/u.test(t));
+  runs.forEach((run, r) => {
+    run.glyphs.forEach((g, i) => {
+      const d = decodedOf[r]![i];
+      if (!signLike(d)) return;
+      const c = confOf[r]![i]!;
+      const reach = SIGN_REACH_EM * run.fontSize;
+      runs.forEach((other, o) => {
+        if (Math.abs(other.baseline - run.baseline) > 0.3 * run.fontSize) return;
+        other.glyphs.forEach((h, j) => {
+          const t = textOf[o]![j]!;
+          if (!t.trim() || isIdeograph(t)) return;
+          if (h.x0 > g.x1 + reach || h.x1 < g.x0 - reach) return;
+          const cur = confOf[o]![j];
+          if (cur === undefined || cur > c) confOf[o]![j] = c;
+        });
+      });
+    });
+  });
 }
 
 /** Whether glyph `i` stands apart from glyph i − 1 (a TJ gap as wide as a space). */

@@ -1,12 +1,13 @@
 /**
  * Reads the glyph map of a document's fonts without Unicode maps: (font, code) → text, in rounds.
  *
- * 1. Every glyph is cut alone from one occurrence and read (full-width glyphs by the Chinese model
- *    alone: with English beside it tesseract now and then reads a row of Chinese as Latin garbage).
- * 2. Other occurrences are read with their printed neighbours (a few glyphs of the same text run),
+ * 1. Every glyph is cut alone from one occurrence and read (by a sheet reader, full-width glyphs by
+ *    the Chinese model alone: with English beside it tesseract now and then reads a row of Chinese
+ *    as Latin garbage).
+ * 2. Other occurrences are read with their printed neighbours (a few glyphs of the same line),
  *    chosen so that every glyph is read in context at least once, rarest glyphs first.
- * 3. Glyphs whose readings do not yet agree are read again: their other occurrences alone, with
- *    the other model, and in another neighbourhood.
+ * 3. Glyphs whose readings do not yet agree are read again — by the second engine when one is
+ *    given: their other occurrences alone at another size, and another occurrence in context.
  * Readings are voted per glyph (glyph-votes.ts). Pages are rendered once, one at a time, and cut
  * into all the strips the rounds may need; only the strips are kept.
  */
@@ -59,6 +60,11 @@ export interface GlyphMapInput {
   segmentsOf: (page: number) => readonly Segment[];
   rasterOf: (page: number) => Promise<PageRaster>;
   recognise: RecogniseGlyphs;
+  /**
+   * Another engine for round 3, so that a glyph still open is read by OCR that errs differently
+   * (default: `recognise` again).
+   */
+  second?: RecogniseGlyphs;
   signal?: AbortSignal;
   /** Pairs of Chinese characters of the label words (vocabulary-prior.ts). */
   bigrams?: ReadonlySet<string>;
@@ -146,12 +152,13 @@ export async function readGlyphMap(
     else votes.set(key, [v]);
   };
   const guide = (key: GlyphKey): string[] => (votes.get(key) ?? []).map((v) => v.text).filter(Boolean);
+  let engine = input.recognise;
   const read = async (plans: readonly Plan[], chineseOnly: boolean, how: GlyphVote["how"]): Promise<void> => {
     if (plans.length === 0) return;
     input.signal?.throwIfAborted();
     stats.strips += plans.length;
     const strips = plans.map((p) => p.strip!);
-    const readings = await input.recognise(strips, {
+    const readings = await engine(strips, {
       chineseOnly,
       guides: (s, part) => guide(keyAt(plans[s]!.place, plans[s]!.place.index + part)),
     });
@@ -209,6 +216,7 @@ export async function readGlyphMap(
   const open = inked.filter((e) => !decide(e).certain);
   if (open.length > 0) {
     stats.rounds = 3;
+    engine = input.second ?? input.recognise;
     const others = (e: GlyphEntry): Plan[] => {
       const list = second.get(e.key)!.filter((p) => p.strip!.parts[0]!.inked);
       return list.length > 1 ? list.slice(1) : list;
@@ -265,7 +273,7 @@ function settleLookalikes(
   for (const e of inventory.glyphs) {
     const d = map.get(e.key)!;
     if (d.blank || !d.text) continue;
-    // The ink of a sign decides once any reading took it for one: a chevron over a bar is ≥ whatever was read.
+    // The ink of a sign decides (shape-checks.ts): a chevron over a bar is ≥ whatever was read.
     const sign = judgeComparison([d.text, ...d.alternatives], stripOf(e));
     if (sign && sign !== d.text) {
       const alternatives = [d.text, ...d.alternatives.filter((a) => a !== sign)];

@@ -224,3 +224,50 @@ export function alignRow(
   const keep = miscounted ? MISCOUNT : 1;
   return given.map((g, k) => ({ text: g.join(""), conf: g.length ? Math.min(...confs[k]!) * keep : 0 }));
 }
+
+/** What the line reader needs of the OCR service: OcrEngines.recognizeLines. */
+export interface LineService {
+  recognizeLines(
+    crops: Array<{ width: number; height: number; data: Uint8Array }>,
+    engine: "paddle" | "tesseract",
+  ): Promise<
+    Array<{
+      text: string;
+      confidence: number;
+      chars: Array<{ text: string; prob: number; x0: number; x1: number }>;
+    }>
+  >;
+}
+
+/** White margin around a strip given to a line recogniser (pixels). */
+const LINE_PAD = 8;
+
+/**
+ * PP-OCR reads each strip as one line (no sheets: its recogniser takes crops) and places every
+ * character by the time steps it was read at, so characters go to the glyph whose box holds their
+ * centre. A glyph given two characters, or none, reads as what it was given.
+ */
+export function lineGlyphReader(service: LineService): RecogniseGlyphs {
+  return async (strips) => {
+    const crops = strips.map((s) => {
+      const { image } = s;
+      const width = image.width + 2 * LINE_PAD;
+      const out = createGray(width, image.height);
+      for (let y = 0; y < image.height; y++)
+        out.data.set(image.data.subarray(y * image.width, (y + 1) * image.width), y * width + LINE_PAD);
+      return out;
+    });
+    const lines = await service.recognizeLines(crops, "paddle");
+    return strips.map((s, i) => {
+      const got = s.parts.map(() => ({ text: "", conf: 0, probs: [] as number[] }));
+      for (const ch of lines[i]?.chars ?? []) {
+        const cx = (ch.x0 + ch.x1) / 2 - LINE_PAD;
+        const k = s.parts.findIndex((p) => cx >= p.x0 && cx < p.x1);
+        if (k < 0) continue;
+        got[k]!.text += ch.text;
+        got[k]!.probs.push(ch.prob);
+      }
+      return got.map((g) => ({ text: g.text, conf: g.probs.length ? 100 * Math.min(...g.probs) : 0 }));
+    });
+  };
+}

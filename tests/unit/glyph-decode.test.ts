@@ -153,6 +153,33 @@ describe("decodeGlyphRuns", () => {
   });
 });
 
+describe("a sign read as a character", () => {
+  it("makes the number printed apart from it in its cell uncertain", () => {
+    const map = new Map<string, GlyphMapEntry>([
+      [glyphKey("s", 1), entry("入", false, { alternatives: ["<"] })],
+      [glyphKey("f", 8), entry("8")],
+      [glyphKey("f", 5), entry("5")],
+      [glyphKey("f", 6), entry("万")],
+    ]);
+    const runs = decodeGlyphRuns(
+      [
+        run("s", 100, [[1, 0, 10]]),
+        run("f", 100, [
+          [8, 22, 27],
+          [5, 27, 32],
+        ]),
+        run("f", 100, [[6, 200, 210]]),
+      ],
+      map,
+    );
+    expect(runs.map((r) => [r.text, r.conf === undefined])).toEqual([
+      ["入", false],
+      ["85", false],
+      ["万", true],
+    ]);
+  });
+});
+
 describe("lookalikes", () => {
   it("takes a horizontal stroke among Chinese characters for 一 and alone for a dash", () => {
     expect(dashOrOne("一", 0, 5)).toBe("—");
