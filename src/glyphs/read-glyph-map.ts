@@ -269,7 +269,7 @@ function settleLookalikes(
   stripOf: (e: GlyphEntry) => GlyphStrip,
   readingsOf: (e: GlyphEntry) => string[],
 ): void {
-  const strokes = new Map<GlyphKey, { near: number; all: number }>();
+  const strokes = new Map<GlyphKey, { near: number; all: number; fullWidth: boolean }>();
   for (const e of inventory.glyphs) {
     const d = map.get(e.key)!;
     if (d.blank || !d.text) continue;
@@ -285,8 +285,9 @@ function settleLookalikes(
       map.set(e.key, { ...d, alternatives: [d.text, ...d.alternatives], text: round });
       continue;
     }
-    if (dashOrOne(d.text, 0, 1) !== d.text || dashOrOne(d.text, 1, 1) !== d.text)
-      strokes.set(e.key, { near: 0, all: 0 });
+    const fullWidth = e.advance >= FULL_WIDTH;
+    if (dashOrOne(d.text, 0, 1, fullWidth) !== d.text || dashOrOne(d.text, 1, 1, fullWidth) !== d.text)
+      strokes.set(e.key, { near: 0, all: 0, fullWidth });
   }
   if (strokes.size === 0) return;
   const han = (key: GlyphKey): boolean =>
@@ -304,7 +305,7 @@ function settleLookalikes(
   }
   for (const [key, s] of strokes) {
     const d = map.get(key)!;
-    const text = dashOrOne(d.text, s.near, s.all);
+    const text = dashOrOne(d.text, s.near, s.all, s.fullWidth);
     if (text !== d.text) map.set(key, { ...d, alternatives: [d.text, ...d.alternatives], text });
   }
 }

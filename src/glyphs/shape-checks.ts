@@ -4,7 +4,9 @@
  * - a comparison sign: tesseract reads the ≥ of a target as > (or =, or 2); the ink decides
  *   (src/ocr/glyph-shape.ts: a chevron over a bar is ≥, two bars are =);
  * - the dash and the character 一 are one horizontal stroke each; a dash stands alone (a blank
- *   table cell) or between digits, 一 stands among Chinese characters (一、 （一） 统一 一级指标).
+ *   table cell) or between digits, 一 stands among Chinese characters (一、 （一） 统一 一级指标);
+ *   a stroke narrower than full width is neither: it is the hyphen-minus of `-10` (a 扣分项's
+ *   points), which OCR of the glyph alone reads as a dash or as 一.
  */
 import { comparisonGlyph } from "../ocr/glyph-shape.js";
 import type { GlyphStrip } from "./glyph-crops.js";
@@ -30,12 +32,16 @@ export const ONE = "一";
 /** Share of occurrences near a Chinese character below which a horizontal stroke is a dash. */
 const NEAR_HAN_SHARE = 0.2;
 
+const STROKES = new Set([ONE, DASH, "-", "－", "–"]);
+
 /**
- * A horizontal stroke read as 一 or as a dash: a dash when few of its occurrences have a Chinese
- * character within two glyphs of them in their text run, 一 otherwise.
+ * A horizontal stroke read as 一 or as a dash: on a glyph narrower than full width the
+ * hyphen-minus; else a dash when few of its occurrences have a Chinese character within two glyphs
+ * of them in their text run, 一 otherwise.
  */
-export function dashOrOne(reading: string, nearHan: number, occurrences: number): string {
-  if (reading !== ONE && reading !== DASH && reading !== "-" && reading !== "－") return reading;
+export function dashOrOne(reading: string, nearHan: number, occurrences: number, fullWidth = true): string {
+  if (!STROKES.has(reading)) return reading;
+  if (!fullWidth) return "-";
   if (occurrences === 0) return reading;
   return nearHan / occurrences < NEAR_HAN_SHARE ? DASH : ONE;
 }

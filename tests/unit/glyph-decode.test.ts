@@ -187,6 +187,14 @@ describe("lookalikes", () => {
     expect(dashOrOne("二", 0, 5)).toBe("二");
   });
 
+  it("takes a stroke narrower than full width for the hyphen-minus, wherever it stands", () => {
+    // The 扣分项 row's `-10` of a LibreOffice font without a Unicode map: read alone as — or 一.
+    expect(dashOrOne("—", 0, 3, false)).toBe("-");
+    expect(dashOrOne("一", 3, 3, false)).toBe("-");
+    expect(dashOrOne("—", 0, 3, true)).toBe("—");
+    expect(dashOrOne("7", 0, 3, false)).toBe("7");
+  });
+
   it("reads a full-width angle bracket as the round one when a reading saw that", () => {
     expect(angleOrRound("〈", ["〈", "(一"], true)).toBe("(");
     expect(angleOrRound("〈", ["〈"], true)).toBe("〈");
