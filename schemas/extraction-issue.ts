@@ -7,5 +7,15 @@ export const ExtractionIssue = z.object({
   severity: z.enum(["error", "warning", "info"]).default("warning"),
   message: z.string().describe("one sentence a user can act on"),
   page: z.number().int().min(1).optional(),
+  field: z
+    .string()
+    .optional()
+    .describe(
+      "the record path of the value the issue is about (e.g. headline.budget_total), when it is about one",
+    ),
+  bbox: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .optional()
+    .describe("box of that value on `page`: every value printed in this box is the one meant"),
 });
 export type ExtractionIssue = z.infer<typeof ExtractionIssue>;

@@ -8,6 +8,10 @@ export const Evidence = z.object({
   page: z.number().int().min(1),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   text: z.string(),
+  uncertain: z
+    .string()
+    .optional()
+    .describe("set when the value printed here is uncertain (why, e.g. `low OCR confidence 71`)"),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -38,6 +42,12 @@ export const Finding = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   other_page: z.number().int().min(1).optional(),
   message: z.string().describe("one sentence in Chinese an auditor can act on"),
+  uncertain: z
+    .boolean()
+    .optional()
+    .describe(
+      "true when a value the finding rests on is uncertain (its evidence says which); severity at most warning",
+    ),
   evidence: z.array(Evidence),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -1,6 +1,23 @@
 import { z } from "zod";
 import { CorrectionNote } from "./correction.js";
 
+/**
+ * Why a value is not sure (src/review/uncertainty.ts derives these): an uncertain value is exported
+ * marked as such (reports.csv `uncertain_fields`, the line files' `uncertain` / `uncertain_why`), and
+ * a finding resting on it says so.
+ */
+export const Uncertainty = z.object({
+  reason: z
+    .enum(["low_ocr_confidence", "readings_disagree", "glyphs_disagree", "ocr_uncertain"])
+    .describe(
+      "low_ocr_confidence: a character read below the threshold; readings_disagree: a second OCR reading of the box differs; glyphs_disagree: decoded from glyphs whose readings did not agree; ocr_uncertain: another ocr_uncertain issue names the value",
+    ),
+  why: z
+    .string()
+    .describe("short, for the export: `low OCR confidence 71`, `readings disagree 1545.08/1546.08`"),
+});
+export type Uncertainty = z.infer<typeof Uncertainty>;
+
 /** Where a value was printed: page, box and the printed characters. Every value carries one. */
 export const Provenance = z.object({
   page: z.number().int().min(1).describe("1-based page number"),
@@ -14,6 +31,10 @@ export const Provenance = z.object({
     .max(100)
     .optional()
     .describe("lowest OCR confidence of the characters, when read by OCR"),
+  uncertain: z
+    .array(Uncertainty)
+    .optional()
+    .describe("set when the reading of this value is doubtful; absent on a sure value"),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -11,6 +11,7 @@ import type { Store } from "../store/store.js";
 import { DepartmentIdentity, type DepartmentKeys, normalizeName } from "./department-identity.js";
 import { type Rule, type RuleOf, type RuleScope, SEVERITY_RANK } from "./rule.js";
 import { findSameReports, kindClass, type SameReports } from "./same-report.js";
+import { hedgeUncertain } from "./uncertain-findings.js";
 
 export interface CheckOptions {
   /** The rule list (pipelines/rules.ts). */
@@ -96,6 +97,8 @@ export function checkReports(reports: readonly Report[], options: CheckOptions):
   const peerRules = ofScope(options.rules, "cross_department");
   for (const group of peers.values())
     for (const rule of peerRules) findings.push(...tagged(rule, rule.run(group)));
+  // 5. A finding resting on an uncertain value says so, at most as a warning (uncertain-findings.ts).
+  hedgeUncertain(findings, usable);
   return { findings, same, keys };
 }
 
@@ -105,11 +108,20 @@ export function runChecks(reports: readonly Report[], options: CheckOptions): Fi
 
 /** Rule runs by scope, for callers (tests, the benchmark) that check one report or one pair. */
 export const checkReport = (r: Report, rules: readonly Rule[]): Finding[] =>
-  ofScope(rules, "report").flatMap((rule) => tagged(rule, rule.run(r)));
+  hedgeUncertain(
+    ofScope(rules, "report").flatMap((rule) => tagged(rule, rule.run(r))),
+    [r],
+  );
 export const checkYearPair = (cur: Report, prev: Report, rules: readonly Rule[]): Finding[] =>
-  ofScope(rules, "cross_year").flatMap((rule) => tagged(rule, rule.run(cur, prev)));
+  hedgeUncertain(
+    ofScope(rules, "cross_year").flatMap((rule) => tagged(rule, rule.run(cur, prev))),
+    [cur, prev],
+  );
 export const checkPeers = (group: readonly Report[], rules: readonly Rule[]): Finding[] =>
-  ofScope(rules, "cross_department").flatMap((rule) => tagged(rule, rule.run(group)));
+  hedgeUncertain(
+    ofScope(rules, "cross_department").flatMap((rule) => tagged(rule, rule.run(group))),
+    group,
+  );
 
 export interface StoreCheck extends CheckRun {
   readings: Readings;

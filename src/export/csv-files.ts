@@ -6,7 +6,7 @@
 import type { Correction } from "../../schemas/correction.js";
 import type { ExtractionIssue } from "../../schemas/extraction-issue.js";
 import type { Finding } from "../../schemas/finding.js";
-import type { Figure } from "../../schemas/provenance.js";
+import type { Figure, Provenance } from "../../schemas/provenance.js";
 import type {
   BudgetLine,
   HeadlineKey,
@@ -16,6 +16,7 @@ import type {
   Statement,
   Task,
 } from "../../schemas/report.js";
+import { uncertainWhy } from "../review/uncertainty.js";
 import type { StoredReport } from "../store/store.js";
 import { type CsvColumn, type CsvFile, decimalCell, num, text } from "./csv-spec.js";
 
@@ -68,6 +69,64 @@ export interface DiscrepancyRow extends Finding {
 
 const fig = (f: Figure | undefined): string => (f ? decimalCell(f.value) : "");
 const bbox = (b: readonly number[] | undefined): string => (b ? b.join(",") : "");
+
+/** A row's values that carry provenance, by the column that prints them. */
+type ValuesOf<R> = (row: R) => Array<[column: string, value: { prov: Provenance } | undefined]>;
+
+/** The columns of a row whose values are uncertain (src/review/uncertainty.ts), with why. */
+const uncertainOf = <R>(values: ValuesOf<R>, row: R): Array<[string, string]> =>
+  values(row).flatMap(([c, v]) => {
+    const why = uncertainWhy(v?.prov);
+    return why ? [[c, why] as [string, string]] : [];
+  });
+
+const UNCERTAIN_MEANING =
+  "1 when a value of this row is uncertain — OCR read a character below the confidence threshold (README: uncertain values), a second reading of its box differs, or it was decoded from glyphs whose readings disagree; check it on its page before acting on it; else 0";
+
+/** `uncertain` (1/0) and `uncertain_why` (`column: reason`, separated by ` | `) for a line file. */
+const uncertainColumns = <R>(values: ValuesOf<R>, which: string): Array<CsvColumn<R>> => [
+  num("uncertain", UNCERTAIN_MEANING, (r) => (uncertainOf(values, r).length ? 1 : 0)),
+  text(
+    "uncertain_why",
+    `why, per uncertain value: \`column: reason\` (e.g. \`${which}: low OCR confidence 71\`, \`${which}: readings disagree 1545.08/1546.08\`), separated by \` | \`; empty when sure`,
+    (r) =>
+      uncertainOf(values, r)
+        .map(([c, why]) => `${c}: ${why}`)
+        .join(" | "),
+  ),
+];
+
+/** The values of reports.csv's row, by column. */
+const REPORT_VALUES: ValuesOf<ReportRow> = (r) => {
+  const x = r.record;
+  if (!x) return [];
+  const h = (c: string, k: HeadlineKey): [string, Figure | undefined] => [c, x.headline[k]];
+  return [
+    ["department", x.department],
+    ["fiscal_year", x.fiscal_year],
+    ["report_kind", x.report_kind],
+    ["project_name", x.project_name],
+    ["implementing_unit", x.implementing_unit],
+    ["self_score", x.self_score],
+    ["grade", x.grade],
+    h("budget_total_wan", "budget_total"),
+    h("initial_budget_wan", "initial_budget"),
+    h("executed_total_wan", "executed_total"),
+    h("execution_rate_pct", "execution_rate"),
+    h("income_total_wan", "income_total"),
+    h("expenditure_total_wan", "expenditure_total"),
+    h("basic_total_wan", "basic_total"),
+    h("basic_share_pct", "basic_share"),
+    h("project_total_wan", "project_total"),
+    h("project_share_pct", "project_share"),
+    h("yoy_change_wan", "yoy_change"),
+    h("yoy_change_pct", "yoy_change_pct"),
+    ["staff_authorized", x.staff.authorized],
+    ["staff_in_service", x.staff.in_service],
+    ["staff_contract", x.staff.contract],
+    ["staff_retired", x.staff.retired],
+  ];
+};
 
 /** Indicator comparison operators as words: a cell `=` or `>=` would need a formula escape in Excel. */
 export const TARGET_OP_WORDS: Record<Indicator["target_op"], string> = {
@@ -169,6 +228,22 @@ export const REPORTS: CsvFile<ReportRow> = {
       "auditors' corrections applied over this reading (its values in every CSV are the corrected ones; corrections.csv lists them)",
       (r) => r.corrections,
     ),
+    text(
+      "uncertain_fields",
+      "the columns of this row whose values are uncertain (see the line files' `uncertain`), separated by ` | `, e.g. `budget_total_wan | staff_authorized`; empty when every value is sure",
+      (r) =>
+        uncertainOf(REPORT_VALUES, r)
+          .map(([c]) => c)
+          .join(" | "),
+    ),
+    text(
+      "uncertain_why",
+      "why, per uncertain column: `column: reason` (e.g. `staff_authorized: low OCR confidence 52`), separated by ` | `",
+      (r) =>
+        uncertainOf(REPORT_VALUES, r)
+          .map(([c, why]) => `${c}: ${why}`)
+          .join(" | "),
+    ),
   ],
 };
 
@@ -191,6 +266,13 @@ export const BUDGET_LINES: CsvFile<Of<BudgetLine>> = {
     text("printed", "the printed text the amount was read from", (r) => r.item.amount.prov.text),
     text("context", "prose (running text) or table", (r) => r.item.context),
     num("share_page", "page where the share is printed", (r) => r.item.share?.prov.page),
+    ...uncertainColumns<Of<BudgetLine>>(
+      (r) => [
+        ["amount_wan", r.item.amount],
+        ["share_pct", r.item.share],
+      ],
+      "amount_wan",
+    ),
   ],
 };
 
@@ -216,6 +298,15 @@ export const INDICATORS: CsvFile<Of<Indicator>> = {
     num("page", "page of the row", (r) => r.item.page),
     text("bbox", "box of the row", (r) => bbox(r.item.prov.bbox)),
     text("deviation", "偏差原因分析及改进措施, if present", (r) => r.item.deviation?.value),
+    ...uncertainColumns<Of<Indicator>>(
+      (r) => [
+        ["target", r.item.target],
+        ["actual", r.item.actual],
+        ["weight", r.item.weight],
+        ["score", r.item.score],
+      ],
+      "target",
+    ),
   ],
 };
 
@@ -234,6 +325,7 @@ export const TASKS: CsvFile<Of<Task>> = {
     text("pages", "every page the task's row covers, comma-separated", (r) => r.item.pages.join(",")),
     num("planned_page", "page of the planned amount", (r) => r.item.planned?.prov.page),
     text("planned_bbox", "box of the planned amount", (r) => bbox(r.item.planned?.prov.bbox)),
+    ...uncertainColumns<Of<Task>>((r) => [["planned_wan", r.item.planned]], "planned_wan"),
   ],
 };
 
@@ -249,6 +341,14 @@ export const PROJECTS: CsvFile<Of<ProjectSpending>> = {
     num("page", "page of the project", (r) => r.item.prov.page),
     text("context", "prose or table", (r) => r.item.context),
     text("bbox", "box of the project's text or row", (r) => bbox(r.item.prov.bbox)),
+    ...uncertainColumns<Of<ProjectSpending>>(
+      (r) => [
+        ["budget_wan", r.item.budget],
+        ["executed_wan", r.item.executed],
+        ["execution_rate_pct", r.item.rate],
+      ],
+      "budget_wan",
+    ),
   ],
 };
 
@@ -300,6 +400,20 @@ export const DISCREPANCIES: CsvFile<DiscrepancyRow> = {
       (f) => f.reference_report_id,
     ),
     text("source_file", "the file the finding's report was read from (base name)", (f) => f.source_file),
+    num(
+      "uncertain",
+      "1 when the stated or expected value rests on an uncertain value (OCR or glyph reading in doubt; the message names it and its page): the severity is at most warning until the value is checked on the page; else 0",
+      (f) => (f.uncertain || f.evidence.some((e) => e.uncertain) ? 1 : 0),
+    ),
+    text(
+      "uncertain_values",
+      "the uncertain values it rests on: `printed text (page N: reason)`, separated by ` | `",
+      (f) =>
+        f.evidence
+          .filter((e) => e.uncertain)
+          .map((e) => `${e.text} (page ${e.page}: ${e.uncertain})`)
+          .join(" | "),
+    ),
   ],
 };
 
@@ -324,6 +438,7 @@ export const FIGURES: CsvFile<FigureRow> = {
       "lowest OCR confidence of its characters (0–100), when read by OCR",
       (r) => r.item.figure.prov.conf,
     ),
+    ...uncertainColumns<FigureRow>((r) => [["value", r.item.figure]], "value"),
   ],
 };
 
@@ -337,6 +452,12 @@ export const ISSUES: CsvFile<Of<ExtractionIssue>> = {
     text("severity", "error, warning or info", (r) => r.item.severity),
     text("message", "one sentence a user can act on", (r) => r.item.message),
     num("page", "the page, when the issue is about one", (r) => r.item.page),
+    text(
+      "field",
+      "the record path of the value it is about (e.g. headline.budget_total), when it is about one",
+      (r) => r.item.field,
+    ),
+    text("bbox", "box of that value", (r) => bbox(r.item.bbox)),
   ],
 };
 

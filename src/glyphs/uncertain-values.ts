@@ -52,6 +52,8 @@ export const flagUncertainGlyphValues: Stage = {
         severity: "warning",
         message: `${v.path}${shown} (page ${prov.page}, printed “${prov.text}”) was decoded from glyphs the OCR readings did not agree on: check it on the page`,
         page: prov.page,
+        field: v.path,
+        bbox: prov.bbox,
       });
     }
   },

@@ -10,6 +10,7 @@
  */
 import type { Report } from "../../schemas/report.js";
 import type { Stage } from "../pipeline/stage.js";
+import { markUncertain } from "../review/uncertainty.js";
 import { hasInvisibles, withoutInvisibles } from "../text/hygiene.js";
 
 /** Issue codes of pages that were not read at all. */
@@ -57,6 +58,8 @@ function finalize(record: Report): boolean {
       message: `${cleaned} value(s) held zero-width or bidi control characters, removed (the printed text keeps them)`,
     });
   }
+  // Values whose reading is doubtful are stored marked (prov.uncertain; src/review/uncertainty.ts).
+  markUncertain(record);
   const unread = [...new Set(record.issues.filter((i) => UNREAD_PAGE.has(i.code)).map((i) => i.page))];
   if (unread.length > 0 && record.status === "ok") {
     record.status = "partial";

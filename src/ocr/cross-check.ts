@@ -209,6 +209,8 @@ export const crossCheckOcr: Stage = {
             severity: "warning",
             message: `page ${page}: ${v.path} ${v.value} is uncertain — PP-OCR read “${verdict.first}” (confidence ${Math.round(v.prov.conf ?? 0)}), tesseract read “${verdict.other || "nothing"}” (confidence ${Math.round(second.confidence)}) in “${second.text.trim()}”: check the scan`,
             page,
+            field: v.path,
+            bbox: v.prov.bbox,
           });
         });
       }

@@ -104,6 +104,8 @@ export async function loadFindings(store: Store): Promise<StoredFinding[]> {
     const bbox = parseBbox(r.bbox);
     if (bbox) f.bbox = bbox;
     if (r.other_page !== null) f.other_page = r.other_page;
+    // Stored in the evidence (both stores keep it as JSON): a finding resting on an uncertain value.
+    if (f.evidence.some((e) => typeof e.uncertain === "string" && e.uncertain)) f.uncertain = true;
     return f;
   });
 }

@@ -3,7 +3,8 @@
  * (by check, show, export, report, review) the auditor's corrections are applied over it, so a
  * re-extraction by any version of selfeval keeps them. A corrected value keeps its page and box and
  * carries the value read (`correction.original`); a correction whose value cannot be found in the
- * new reading is kept and reported, never dropped.
+ * new reading is kept and reported, never dropped. The reading handed back has its uncertain values
+ * marked (uncertainty.ts); a corrected value is not uncertain.
  */
 import Big from "big.js";
 import type { Correction } from "../../schemas/correction.js";
@@ -11,6 +12,7 @@ import type { Figure, Text } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
 import { decimalString } from "../extract/numbers.js";
 import { type FieldTarget, fieldTargets, isFigure, normalizePath } from "./field-path.js";
+import { markUncertain } from "./uncertainty.js";
 
 export interface AppliedCorrection {
   correction: Correction;
@@ -74,7 +76,8 @@ function find(targets: readonly FieldTarget[], c: Correction): FieldTarget | und
 
 export function applyCorrections(report: Report, corrections: readonly Correction[]): CorrectedReport {
   const mine = inForce(corrections.filter((c) => c.report_id === report.report_id));
-  if (mine.length === 0) return { report, applied: [], unapplied: [] };
+  // The reading as every command sees it: uncertain values marked (uncertainty.ts), corrected ones not.
+  if (mine.length === 0) return { report: markUncertain(report), applied: [], unapplied: [] };
   const out: Report = structuredClone(report);
   const applied: AppliedCorrection[] = [];
   const unapplied: UnappliedCorrection[] = [];
@@ -112,5 +115,5 @@ export function applyCorrections(report: Report, corrections: readonly Correctio
       readingChanged: c.original !== undefined && c.original !== note.original,
     });
   }
-  return { report: out, applied, unapplied };
+  return { report: markUncertain(out), applied, unapplied };
 }

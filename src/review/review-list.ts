@@ -17,9 +17,10 @@ import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
 import type { UnappliedCorrection } from "./apply-corrections.js";
 import { type FieldTarget, fieldTargets, targetAt } from "./field-path.js";
+import { UNCERTAIN_BELOW } from "./uncertainty.js";
 
-/** OCR confidences below this are doubtful (measured: the corpus's OCR values run 77–93, median 91). */
-export const LOW_OCR_CONFIDENCE = 85;
+/** OCR confidences below this are doubtful: the threshold of uncertain values (uncertainty.ts). */
+export const LOW_OCR_CONFIDENCE = UNCERTAIN_BELOW;
 
 export type ReviewReasonCode =
   | "correction_unapplied"
@@ -143,8 +144,11 @@ export function reviewItems(input: ReviewInput): ReviewItem[] {
   for (const r of input.reports) {
     for (const issue of r.issues) {
       if (issue.code !== "ocr_uncertain") continue;
-      const named = "field" in issue && typeof issue.field === "string" ? issue.field : undefined;
-      const t = named ? targets(r).find((x) => x.path === named) : undefined;
+      const named = issue.field;
+      // The value the issue names: by its box where the issue has one, else by its path.
+      const t =
+        (issue.page !== undefined && issue.bbox ? targetAt(targets(r), issue.page, issue.bbox) : undefined) ??
+        (named ? targets(r).find((x) => x.path === named) : undefined);
       const item = itemFor(r, t, { field: named ?? `issue:${issue.code}`, page: issue.page });
       add(item, { code: "ocr_uncertain", weight: 60, text: issue.message });
     }

@@ -8,6 +8,7 @@ import { compareReadings, crossCheckOcr, ocrValues, printedNumber } from "../../
 import type { PageRaster } from "../../src/ocr/page-image.js";
 import { newResult } from "../../src/pdf/stages.js";
 import type { StageContext } from "../../src/pipeline/stage.js";
+import { markUncertain } from "../../src/review/uncertainty.js";
 
 const prov = (page: number, text: string) => ({
   page,
@@ -120,6 +121,13 @@ describe("the cross-check stage", () => {
     expect(issue.message).toContain("“20405500.00”");
     expect(issue.message).toContain("“2040550.00”");
     expect((result.record as typeof record).headline.budget_total.value).toBe("2040.55");
+    // the issue names its value exactly: path and box, so the value (and only it) is exported uncertain
+    const f = (result.record as typeof record).headline.budget_total;
+    expect(issue).toMatchObject({ field: "headline.budget_total", bbox: f.prov.bbox });
+    const marked = markUncertain({ ...(result.record as typeof record), issues: result.issues });
+    expect((marked.headline.budget_total.prov as { uncertain?: unknown }).uncertain).toEqual([
+      { reason: "readings_disagree", why: "readings disagree 20405500.00/2040550.00" },
+    ]);
   });
 
   it("adds nothing where the engines agree, and does nothing unless asked for both", async () => {
