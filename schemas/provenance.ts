@@ -8,9 +8,17 @@ import { CorrectionNote } from "./correction.js";
  */
 export const Uncertainty = z.object({
   reason: z
-    .enum(["low_ocr_confidence", "readings_disagree", "glyphs_disagree", "ocr_uncertain"])
+    .enum([
+      "low_ocr_confidence",
+      "readings_disagree",
+      "glyphs_disagree",
+      "ocr_uncertain",
+      "doubtful_format",
+      "one_box_two_fields",
+      "stated_otherwise",
+    ])
     .describe(
-      "low_ocr_confidence: a character read below the threshold; readings_disagree: a second OCR reading of the box differs; glyphs_disagree: decoded from glyphs whose readings did not agree; ocr_uncertain: another ocr_uncertain issue names the value",
+      "low_ocr_confidence: a character read below the threshold; readings_disagree: a second OCR reading of the box differs; glyphs_disagree: decoded from glyphs whose readings did not agree; ocr_uncertain: another ocr_uncertain issue names the value; doubtful_format: OCR'd text whose form does not fit a number of its kind (digits joined across a gap, a strict < or > where scans lose the bar of ≤ ≥); one_box_two_fields: one printed number taken for two fields of different units; stated_otherwise: an OCR'd figure the report states again with another value (a misread and a misprint look alike until the page is checked)",
     ),
   why: z
     .string()

@@ -4,7 +4,7 @@ import type { Report } from "../../schemas/report.js";
 import { decimalCell } from "../export/csv-spec.js";
 
 const where = (p: Provenance): string =>
-  `p.${p.page} “${p.text.length > 30 ? `${p.text.slice(0, 29)}…` : p.text}”${p.conf !== undefined ? ` (OCR ${p.conf}%)` : ""}`;
+  `p.${p.page} “${p.text.length > 30 ? `${p.text.slice(0, 29)}…` : p.text}”${p.conf !== undefined ? ` (OCR ${p.conf}%)` : ""}${p.uncertain?.length ? ` ? 存疑: ${p.uncertain.map((u) => u.why).join("; ")}` : ""}`;
 /** A corrected value says so, with the value read and who corrected it, when and why. */
 const corrected = (v: Figure | Text): string =>
   v.correction

@@ -208,7 +208,7 @@ function findingArticle(f: StoredFinding, input: RenderInput): SafeHtml {
   // Every finding names its file, even in a section of one file (the finding may be read alone).
   const info = data.reports.get(f.report_id);
   return html`<article class="finding ${f.severity}" id="f-${f.id}" data-report="${f.report_id}" data-rule="${f.rule}" data-field="${f.field}" data-page="${page ?? ""}">
-<h4><span class="sev">${SEVERITY_NAMES[f.severity]}</span><span class="rule-name">${rule.name}</span><span class="page-ref">${pageRef}${otherRef}</span>${info ? html`<span class="page-ref file">（${info.source_file}）</span>` : ""}</h4>
+<h4><span class="sev">${SEVERITY_NAMES[f.severity]}</span>${f.uncertain ? html`<span class="uncertain" title="所依据的数值为OCR识别存疑数值：请先核对原件">? 存疑</span>` : ""}<span class="rule-name">${rule.name}</span><span class="page-ref">${pageRef}${otherRef}</span>${info ? html`<span class="page-ref file">（${info.source_file}）</span>` : ""}</h4>
 <p class="explain">${rule.explanation} 比较项：<span class="field">${fieldLabel(f.field)}</span></p>
 <p class="message">${f.message}</p>
 ${numbers(f, data)}

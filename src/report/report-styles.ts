@@ -67,6 +67,7 @@ div.review-item h4 .page-ref { margin-left: 8px; }
 table.corrections td { vertical-align: top; }
 article.finding.info { border-color: var(--info); background: var(--info-bg); }
 .sev { font-size: 12px; color: #fff; padding: 1px 8px; border-radius: 10px; }
+.uncertain { font-size: 12px; color: #7a4b00; background: #fff3cd; border: 1px solid #e0b44c; padding: 0 6px; border-radius: 10px; margin-left: 4px; }
 .error .sev { background: var(--error); } .warning .sev { background: var(--warning); } .info .sev { background: var(--info); }
 .rule-name { font-weight: 700; }
 .page-ref { font-size: 13px; color: var(--muted); }

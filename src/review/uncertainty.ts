@@ -9,6 +9,15 @@
  *     issues stored before issues carried a box, by the record path the message starts with
  *     (`readings_disagree` for a second OCR reading that differs, `glyphs_disagree` for glyph decoding).
  *
+ *   - OCR read it in a form that does not fit (`doubtful_format`): digits joined across a gap in the
+ *     printed text (`10  96.38%` — two pieces of a line taken for one number), or an indicator target
+ *     with a strict `<` / `>` (a scan loses the bar of `≤` / `≥`);
+ *   - one OCR'd box was taken for two fields of different units (`one_box_two_fields`: a score in 分
+ *     and a rate in % from the same printed number — one of them is not what the page says).
+ *   - OCR read it, and the report states the same figure elsewhere with another value
+ *     (`stated_otherwise`: the same budget line, or the same headline figure, twice with different
+ *     amounts — one reading is wrong, and only the page says which).
+ *
  * A corrected value is not uncertain: an auditor looked at it. The marks live on the value's
  * provenance (`prov.uncertain`); they are set when a record is stored (finalize) and derived again
  * whenever a record is loaded (corrections applied), so that records stored by an older version are
@@ -119,12 +128,57 @@ export function markUncertain<R extends Pick<Report, "issues">>(record: R, below
     const u = issueReason(issue);
     for (const v of byBox.get(box) ?? []) add(v.node.prov, u);
   }
+  for (const group of byBox.values()) {
+    const figures = group.filter((v) => isOcrFigure(v.node));
+    const units = new Set(figures.map((v) => (v.node as unknown as { unit: string }).unit));
+    if (units.size > 1)
+      for (const v of figures)
+        add(v.node.prov, {
+          reason: "one_box_two_fields",
+          why: `one printed number read as two fields (${[...units].join(", ")})`,
+        });
+  }
+  statedOtherwise(record as unknown as Partial<Report>);
   for (const v of values) {
     const u = confidenceReason(v.node.prov, below);
     if (u) add(v.node.prov, u);
+    const f = formatReason(v);
+    if (f) add(v.node.prov, f);
     if (v.node.correction) delete v.node.prov.uncertain;
   }
   return record;
+}
+
+/** OCR'd figures the report states again (same budget line, same headline figure) with another value. */
+function statedOtherwise(r: Partial<Report>): void {
+  const groups = new Map<string, Array<{ value: string; prov: Provenance }>>();
+  const put = (k: string, f: { value: string; prov: Provenance }): void => {
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  };
+  for (const l of r.budget_lines ?? []) put(`line|${l.section}|${l.item}`, l.amount);
+  for (const s of r.statements ?? []) put(`headline|${s.key}`, s.figure);
+  for (const list of groups.values()) {
+    const values = [...new Set(list.map((f) => Number(f.value)))];
+    if (values.length < 2) continue;
+    const shown = list.map((f) => f.prov.text.trim()).filter((t, i, a) => a.indexOf(t) === i);
+    for (const f of list)
+      if (f.prov.conf !== undefined)
+        add(f.prov, { reason: "stated_otherwise", why: `stated otherwise: ${shown.join(" / ")}` });
+  }
+}
+
+const isOcrFigure = (node: Located["node"]): boolean =>
+  node.prov.conf !== undefined && typeof (node as { ulp?: unknown }).ulp === "string";
+
+/** An OCR'd value whose printed form does not fit its kind. */
+export function formatReason(v: Located): Uncertainty | undefined {
+  const { prov } = v.node;
+  if (prov.conf === undefined) return undefined;
+  if (isOcrFigure(v.node) && /\d\s+\d/.test(prov.text.normalize("NFKC")))
+    return { reason: "doubtful_format", why: "digits joined across a gap" };
+  if (/(^|\.)target$/.test(v.path) && /[<>]/.test(prov.text.normalize("NFKC")))
+    return { reason: "doubtful_format", why: "< or > may be a misread ≤ or ≥" };
+  return undefined;
 }
 
 /** The value's uncertainty as one short phrase (`low OCR confidence 71; readings disagree 5/6`), or "". */

@@ -229,3 +229,66 @@ describe("findings resting on an uncertain value", () => {
     ).toBe("（其中“12.5”（第2页）、“7”（第3页）为OCR识别存疑数值，请核对原件）");
   });
 });
+
+describe("readings whose form or context gives them away", () => {
+  it("digits joined across a gap; a strict < in a target; text-layer values never", () => {
+    const r = report("gap");
+    const joined = state(r, "execution_rate", "1096.38", "%");
+    joined.prov = { ...joined.prov, text: "10  96.38%", conf: 100 };
+    const plain = state(r, "budget_total", "2282.28");
+    plain.prov = { ...plain.prov, text: "2282.28万元", conf: 99 };
+    r.indicators.push({
+      level1: "产出指标",
+      level2: "数量指标",
+      level3: "标准",
+      target: { value: "<1350元", prov: { page: 1, bbox: [1, 1, 2, 2], text: "<1350", conf: 91 } },
+      target_op: "text",
+      page: 1,
+      prov: { page: 1, bbox: [1, 1, 9, 2], text: "标准 <1350" },
+    });
+    const textLayer = report("gap-text");
+    const tj = state(textLayer, "execution_rate", "1096.38", "%");
+    tj.prov = { ...tj.prov, text: "10  96.38%" };
+    markUncertain(r);
+    markUncertain(textLayer);
+    expect(uncertainWhy(joined.prov)).toBe("digits joined across a gap");
+    expect(plain.prov.uncertain).toBeUndefined();
+    expect(uncertainWhy(r.indicators[0]!.target.prov)).toBe("< or > may be a misread ≤ or ≥");
+    expect(tj.prov.uncertain).toBeUndefined();
+  });
+
+  it("one OCR'd box taken for a score and a rate: both uncertain", () => {
+    const r = report("box2");
+    const rate = state(r, "execution_rate", "5.62", "%");
+    rate.prov.conf = 99;
+    r.self_score = { ...rate, unit: "分", prov: { ...rate.prov } };
+    const other = state(r, "budget_total", "100.00");
+    other.prov.conf = 99;
+    markUncertain(r);
+    expect(uncertainWhy(rate.prov)).toBe("one printed number read as two fields (%, 分)");
+    expect(uncertainWhy(r.self_score.prov)).toBe("one printed number read as two fields (%, 分)");
+    expect(other.prov.uncertain).toBeUndefined();
+  });
+
+  it("an OCR'd budget line stated again with another amount: the OCR'd statements are uncertain", () => {
+    const r = report("twice");
+    const a = line(r, "basic_expenditure", "商品和服务支出", "84.06");
+    const b = line(r, "basic_expenditure", "商品和服务支出", "568.73");
+    const c = line(r, "basic_expenditure", "工资和福利支出", "621.84");
+    const d = line(r, "basic_expenditure", "工资和福利支出", "621.84");
+    for (const l of [a, b, c, d]) l.amount.prov.conf = 100;
+    a.amount.prov.text = "84.06万元";
+    b.amount.prov.text = "568.73万元";
+    // in a text layer the same disagreement is the report's, not the reading's
+    const t = report("twice-text");
+    const ta = line(t, "basic_expenditure", "商品和服务支出", "84.06");
+    line(t, "basic_expenditure", "商品和服务支出", "568.73");
+    markUncertain(r);
+    markUncertain(t);
+    expect(uncertainWhy(a.amount.prov)).toBe("stated otherwise: 84.06万元 / 568.73万元");
+    expect(uncertainWhy(b.amount.prov)).toBe("stated otherwise: 84.06万元 / 568.73万元");
+    expect(c.amount.prov.uncertain).toBeUndefined();
+    expect(d.amount.prov.uncertain).toBeUndefined();
+    expect(ta.amount.prov.uncertain).toBeUndefined();
+  });
+});

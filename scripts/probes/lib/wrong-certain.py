@@ -9,7 +9,10 @@ amount of a budget line whose section and item match a gold line, the target of 
 matches. (Empty cells are misses, not wrong values — the corpus scorer counts those.)
 A wrong value is *flagged* when the export marks it: an issues.csv row of the same report whose code contains
 "uncertain" and which names the field (a `field` column, or the field / column name / printed value in its
-message), or a figures.csv row for that key with a true `uncertain` column. Everything else is wrong-and-certain.
+message), or a figures.csv row for that key with a true `uncertain` column, or — the export's own marks — the
+field's column listed in reports.csv `uncertain_fields`, or the budget_lines.csv / indicators.csv row itself with
+`uncertain` = 1. Everything else is wrong-and-certain. The last line also says how many were marked by the
+export's columns alone, and how many exported values are marked uncertain in all (marking everything is no answer).
 """
 import csv
 import glob
@@ -63,7 +66,7 @@ def main():
                 return True
         return False
 
-    wrong = flagged_n = 0
+    wrong = flagged_n = by_columns = 0
     out = []
     for p in sorted(glob.glob(os.path.join(gold_dir, "*.gold.json"))):
         g = json.load(open(p, encoding="utf-8"))
@@ -74,26 +77,28 @@ def main():
         planted = {}
         for d in g["discrepancies"]:
             planted.setdefault(d["field"], []).extend(d["values"])
-        checks = [("department", r.get("department"), [g["report"]["department"]], "text"),
-                  ("fiscal_year", r.get("fiscal_year"), [g["report"]["fiscal_year"]], "num"),
-                  ("self_score", r.get("self_score"), [g["report"]["self_score"]], "num"),
-                  ("grade", r.get("grade"), [g["report"]["grade"]] + planted.get("grade", []), "text")]
+        ucols = {c.strip() for c in (r.get("uncertain_fields") or "").split("|") if c.strip()}
+        marked_cells = lambda c: c in ucols  # noqa: E731
+        checks = [("department", r.get("department"), [g["report"]["department"]], "text", marked_cells("department")),
+                  ("fiscal_year", r.get("fiscal_year"), [g["report"]["fiscal_year"]], "num", marked_cells("fiscal_year")),
+                  ("self_score", r.get("self_score"), [g["report"]["self_score"]], "num", marked_cells("self_score")),
+                  ("grade", r.get("grade"), [g["report"]["grade"]] + planted.get("grade", []), "text", marked_cells("grade"))]
         for k in ("budget_total", "executed_total", "execution_rate", "basic_total", "project_total", "yoy_change"):
             if k in g["totals"]:
                 col = k + ("_pct" if k == "execution_rate" else "_wan")
-                checks.append((k, r.get(col), [g["totals"][k]] + planted.get(k, []), "num"))
+                checks.append((k, r.get(col), [g["totals"][k]] + planted.get(k, []), "num", marked_cells(col)))
         for k, c in (("authorized", "staff_authorized"), ("in_service", "staff_in_service"), ("contract", "staff_contract"), ("retired", "staff_retired")):
-            checks.append((c, r.get(c), [g["personnel"][k]], "num"))
+            checks.append((c, r.get(c), [g["personnel"][k]], "num", marked_cells(c)))
         for gl in g["budget_lines"]:
             got = [x for x in lines.get(f, []) if x["section"] == gl["section"] and norm(x["item"]) == norm(gl["item"])]
             want = [gl["amount"]] + gl.get("alt_amounts", []) + planted.get(f"{gl['section']}:{gl['item']}", []) + planted.get(gl["section"], [])
             for x in got:
-                checks.append((f"{gl['section']}:{gl['item']}", x.get("amount_wan"), want, "num"))
+                checks.append((f"{gl['section']}:{gl['item']}", x.get("amount_wan"), want, "num", x.get("uncertain") == "1"))
         for gi in g["indicators"]:
             for x in inds.get(f, []):
                 if norm(x.get("level3")) == norm(gi["level3"]) and x.get("target"):
-                    checks.append((f"indicator:{gi['level3']}", x.get("target"), [gi["target"]], "target"))
-        for key, got, want, kind in checks:
+                    checks.append((f"indicator:{gi['level3']}", x.get("target"), [gi["target"]], "target", x.get("uncertain") == "1"))
+        for key, got, want, kind, mark in checks:
             if got in (None, ""):
                 continue
             if kind == "num":
@@ -105,12 +110,19 @@ def main():
             if ok:
                 continue
             wrong += 1
-            fl = flagged(f, [key, key.split(":")[-1]], got)
-            flagged_n += fl
+            fl = mark or flagged(f, [key, key.split(":")[-1]], got)
+            flagged_n += bool(fl)
+            by_columns += bool(mark)
             out.append(f"{'flagged' if fl else 'CERTAIN'}  {f}: {key} exported {got!r}, true {want[0]!r}")
     if "--list" in sys.argv:
         print("\n".join(out))
-    print(f"WRONG {wrong} exported values wrong; {flagged_n} marked uncertain; wrong-and-certain {wrong - flagged_n}")
+    # How much the export marks in all: the uncertain cells of reports.csv and the uncertain line rows.
+    cells = sum(len([c for c in (r.get("uncertain_fields") or "").split("|") if c.strip()]) for r in reports)
+    line_rows = {n: rd(exp, n) for n in ("budget_lines.csv", "indicators.csv", "tasks.csv", "projects.csv")}
+    marked_rows = sum(sum(x.get("uncertain") == "1" for x in rows) for rows in line_rows.values())
+    all_rows = sum(len(rows) for rows in line_rows.values())
+    print(f"MARKED {cells} reports.csv cells of {len(reports)} reports; {marked_rows} of {all_rows} line rows (budget lines, indicators, tasks, projects)")
+    print(f"WRONG {wrong} exported values wrong; {flagged_n} marked uncertain ({by_columns} by the export's uncertain columns); wrong-and-certain {wrong - flagged_n}")
 
 
 if __name__ == "__main__":
