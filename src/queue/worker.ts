@@ -76,6 +76,8 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
   const ocr = new OcrEngines({ workers: opts.ocrWorkers, engine: opts.ocrEngine });
   const readers = new ReaderPool(concurrency);
   const inFlight = new Map<string, AbortController>();
+  /** The file of each job in flight, so the heartbeat keeps `status` showing what is being read. */
+  const files = new Map<string, string>();
   let stopping: NodeJS.Signals | undefined;
   let done = 0;
   let pages = 0;
@@ -91,7 +93,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
   };
   await beat("idle");
   const heartbeat = setInterval(() => {
-    void beat(inFlight.size ? "working" : "idle");
+    void beat(inFlight.size ? "working" : "idle", [...files.values()].at(-1) ?? null);
   }, 10_000);
 
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -110,6 +112,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     const data = job.data;
     const controller = new AbortController();
     inFlight.set(job.id, controller);
+    files.set(job.id, data.path);
     void beat("working", data.path);
     // The lease is renewed while the document is read (at once too: a retried job carries the
     // lease its last worker had grown); the document's own limit is --timeout.
@@ -164,6 +167,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     } finally {
       leases.untrack(job.id);
       inFlight.delete(job.id);
+      files.delete(job.id);
       if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
     }
   };
