@@ -9,11 +9,13 @@
  * list), else 6 pages. The reference defaults to the scan's name without "-scan"; without one, no CER.
  * BENCH_OCR_KEEP=1 keeps the page images and the three texts per page (for diffs) in the temp folder.
  */
+
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import PQueue from "p-queue";
+import { definitions } from "../pipelines/definitions.js";
 import { layoutDocument } from "../src/layout/document-layout.js";
 import { needsOcr, type PageContent } from "../src/layout/page-model.js";
 import { ocrPage } from "../src/ocr/ocr-page.js";
@@ -82,7 +84,7 @@ function choosePages(spec: string | undefined, countAllowed: boolean, pageCount:
  */
 function layoutText(page: PageContent): string {
   const out: string[] = [];
-  for (const b of layoutDocument([page]).blocks) {
+  for (const b of layoutDocument([page], definitions.vocabulary.labels.layout).blocks) {
     if (b.kind === "paragraph") out.push(b.text.printed);
     else
       for (const c of [...b.table.cells].sort((x, y) => x.row - y.row || x.col - y.col))

@@ -4,11 +4,13 @@
  * `pdftotext -layout` (poppler, a yardstick only) on the same files: both one document at a time
  * and with as many documents at once as there are cores.
  */
+
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import PQueue from "p-queue";
+import { definitions } from "../pipelines/definitions.js";
 import { layoutDocument } from "../src/layout/document-layout.js";
 import { type DocumentSource, InProcessSource } from "../src/pdf/document-source.js";
 import { ReaderPool } from "../src/pdf/worker-pool.js";
@@ -32,7 +34,7 @@ const CORES = os.availableParallelism();
 async function readWith(open: (bytes: Uint8Array) => Promise<DocumentSource>, file: string): Promise<number> {
   const src = await open(readFileSync(file));
   const { pages } = await src.readPages();
-  layoutDocument(pages);
+  layoutDocument(pages, definitions.vocabulary.labels.layout);
   await src.close();
   return pages.length;
 }

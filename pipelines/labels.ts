@@ -264,6 +264,15 @@ export const labels: Labels = {
   },
   // Section anchors in priority order: a title naming projects is a project section even if it
   // says 支出.
+  // Words of the page layout: the line above a table continued from the page before ("续表" /
+  // "（续）"), page numbers in words beside the bare digits the code knows ("第 3 页 共 9 页"), and how a
+  // table's numbered row starts (任务1、 / 1、 / 1. / (1) / 一、 / ①): text under such a start is a new
+  // row, not the rest of a row cut by the page break.
+  layout: {
+    continuationMark: "^[(（]?\\s*续(表|上表)?\\s*[)）]?\\s*\\d*\\s*[:：]?$",
+    pageNumber: ["^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$"],
+    newRow: `^\\s*(任务\\s*\\d+|\\d{1,3}\\s*[、.．:：]|[(（]\\s*\\d{1,3}\\s*[)）]|${CN_NUMERAL}+\\s*[、.]|[①-⑳])`,
+  },
   anchorOrder: [
     "projects",
     "tasks",

@@ -15,5 +15,5 @@ export const readStages: Stage[] = [
   decodeGlyphs(definitions), // garbled pages (fonts without a Unicode map) → text runs decoded from their glyphs
   ocrPages, //              image-only / garbled pages → OCR words and rulings in the same page model
   reportPagesNeedingOcr, // pages still without text (OCR off or failed) become issues
-  layoutPages, //           runs → lines → paragraphs, headings; rulings → tables merged over pages
+  layoutPages(definitions), // runs → lines → paragraphs, headings; rulings → tables merged over pages
 ];

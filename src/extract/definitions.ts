@@ -214,6 +214,9 @@ const LabelsSchema = z
       .object({ department: z.string(), fiscal_year: z.string(), totals: z.string(), score: z.string() })
       .strict(),
     anchorOrder: z.array(SectionAnchorSchema).min(1),
+    layout: z
+      .object({ continuationMark: PatternSchema, pageNumber: Patterns, newRow: PatternSchema })
+      .strict(),
   })
   .strict();
 

@@ -2,6 +2,7 @@
  * Page contents → one document layout: tables (ruled, then borderless), running headers removed,
  * paragraphs in reading order across page breaks, tables merged over pages, and the heading tree.
  */
+import { re } from "../extract/definitions.js";
 import { type HeadingInfo, headingOf } from "./headings.js";
 import {
   continuesParagraph,
@@ -81,10 +82,18 @@ interface PageItem {
   table?: Table;
 }
 
-/** Lines like "续表" / "（续）" above a continued table. */
-const CONTINUATION_MARK = /^[(（]?\s*续(表|上表)?\s*[)）]?\s*\d*\s*[:：]?$/;
+/** A house style's words of the page layout (pipelines/labels.ts, layout). */
+export interface LayoutWords {
+  /** A line above a table continued from the page before ("续表" / "（续）"). */
+  continuationMark: string;
+  /** Page numbers in words ("第 3 页 共 9 页"); bare digits are known without them. */
+  pageNumber: readonly string[];
+  /** How a table's numbered row starts (任务1、 / 1、 / ①): a new row, not a cut one. */
+  newRow: string;
+}
 
-export function layoutDocument(pages: readonly PageContent[]): DocumentLayout {
+export function layoutDocument(pages: readonly PageContent[], words: LayoutWords): DocumentLayout {
+  const continuationMark = re(words.continuationMark);
   const ruling: RulingStats = { segments: 0, joined: 0, intersections: 0, cells: 0, tables: 0 };
   const stats: LayoutStats = {
     runs: 0,
@@ -118,6 +127,7 @@ export function layoutDocument(pages: readonly PageContent[]): DocumentLayout {
   // 2. Running headers, footers and page numbers leave the flow.
   const running = findRunningLines(
     perPage.map((p) => ({ page: p.page.number, height: p.page.height, lines: p.lines })),
+    words,
   );
   stats.runningLines = running.size;
 
@@ -171,7 +181,7 @@ export function layoutDocument(pages: readonly PageContent[]): DocumentLayout {
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
       if (it.line) {
-        if (CONTINUATION_MARK.test(it.line.text.text.trim()) && items[k + 1]?.table) continue;
+        if (continuationMark.test(it.line.text.text.trim()) && items[k + 1]?.table) continue;
         const framed = { line: it.line, frame };
         const prev = para[para.length - 1];
         if (prev && !continuesParagraph(prev, framed)) flush();
@@ -184,7 +194,7 @@ export function layoutDocument(pages: readonly PageContent[]): DocumentLayout {
       flush();
       const isLastOnPage = items.slice(k + 1).every((x) => !x.line && !x.table);
       if (!sawContent && lastTable?.endsPage && canContinue(lastTable.block.table, table)) {
-        lastTable.block.table = appendContinuation(lastTable.block.table, table);
+        lastTable.block.table = appendContinuation(lastTable.block.table, table, words);
         lastTable.endsPage = isLastOnPage;
       } else {
         const block: TableBlock = { kind: "table", table, path: [] };

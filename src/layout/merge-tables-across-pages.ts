@@ -3,6 +3,8 @@
  * a repeated header row is dropped, a merged cell running on is extended, and a row split by the
  * page break (its continuation has empty leading cells) is joined back into one row.
  */
+import { re } from "../extract/definitions.js";
+import type { LayoutWords } from "./document-layout.js";
 import { normalizeText } from "./located-text.js";
 import { cellAt, joinWrapped, type Table, type TableCell } from "./table-model.js";
 
@@ -39,10 +41,6 @@ const rowKey = (t: Table, r: number): string =>
     .map((c) => normalizeText(c.text.printed).replace(/\s+/g, ""))
     .join("|");
 
-/** How a new numbered row starts: 任务1、 / 1、 / 1. / (1) / 一、 / ①. */
-const NEW_ROW =
-  /^\s*(任务\s*\d+|\d{1,3}\s*[、.．:：]|[(（]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]+\s*[、.]|[①-⑳])/;
-
 /** A value that is complete in itself: a number with its unit, or a target ending in 以上/以下. */
 const COMPLETE_VALUE =
   /^([<>≤≥=]?[\d,.]+(%|万元|元|亿元|份|个|人次|人|次|场|项|年|天|小时|篇|条|件)?(以上|以下|以内)?|.{0,12}(以上|以下))$/;
@@ -50,7 +48,8 @@ const COMPLETE_VALUE =
 const isEmpty = (c: TableCell | undefined): boolean => !c || c.text.printed.trim() === "";
 
 /** Appends `next` (the table's continuation on the following page) to `prev`. */
-export function appendContinuation(prev: Table, next: Table): Table {
+export function appendContinuation(prev: Table, next: Table, words: Pick<LayoutWords, "newRow">): Table {
+  const newRow = re(words.newRow);
   const colMap = mapColumns(prev, next)!;
   const page = next.pages[0]!;
   // Re-express next's cells in prev's columns.
@@ -107,8 +106,8 @@ export function appendContinuation(prev: Table, next: Table): Table {
     filled.every((c) => c.rowSpan === 1 && !isEmpty(above(c))) &&
     candidates.some((c) => isEmpty(c) && !isEmpty(above(c))) &&
     firstFilled !== undefined &&
-    !NEW_ROW.test(firstFilled.text.text) &&
-    (NEW_ROW.test(above(firstFilled)?.text.text ?? "") || firstFilled.col !== lead?.col);
+    !newRow.test(firstFilled.text.text) &&
+    (newRow.test(above(firstFilled)?.text.text ?? "") || firstFilled.col !== lead?.col);
   // Column rulings running off the bottom of one page and onto the top of the next: one cut row.
   const splitByRulings = prev.openBottom === true && next.openTop === true && filled.length > 0;
   // A cut row only continues cells that were still running when the page ended: text under a
@@ -135,7 +134,7 @@ export function appendContinuation(prev: Table, next: Table): Table {
     filled.every((c) => c.rowSpan === 1 && !isEmpty(above(c))) &&
     goingOn.length > 0 &&
     goingOn.every(
-      (c) => !COMPLETE_VALUE.test(norm(above(c))) && !/\d/.test(norm(c)) && !NEW_ROW.test(norm(c)),
+      (c) => !COMPLETE_VALUE.test(norm(above(c))) && !/\d/.test(norm(c)) && !newRow.test(norm(c)),
     ) &&
     valuesLeft.length >= 2;
   const split = ((splitByLead || splitMidCell) && !continuesShortCell) || splitByRulings || splitUnderLabels;

@@ -1,8 +1,12 @@
 /** Lines, paragraphs across page breaks, running headers and borderless tables on synthetic pages. */
+
 import { describe, expect, it } from "vitest";
+import { definitions } from "../../pipelines/definitions.js";
 import { layoutDocument } from "../../src/layout/document-layout.js";
 import type { PageContent, TextRun } from "../../src/layout/page-model.js";
 import { tableToRows } from "../../src/layout/table-model.js";
+
+const WORDS = definitions.vocabulary.labels.layout;
 
 /** Runs of ~2 characters, as pdf.js gives them, for one printed line. */
 function line(text: string, x: number, y: number, size = 10.5): TextRun[] {
@@ -58,7 +62,7 @@ describe("text layout", () => {
       ...line("（二）年度总体工作", 72, 130),
     ]);
     const p3 = page(3, [...header(3), ...line("三是实现年度经营创收。", 93, 100)]);
-    const lay = layoutDocument([p1, p2, p3]);
+    const lay = layoutDocument([p1, p2, p3], WORDS);
     expect(lay.stats.runningLines).toBe(6);
     const paras = lay.blocks
       .filter((b) => b.kind === "paragraph")
@@ -80,7 +84,7 @@ describe("text layout", () => {
       ...line(r[1]!, 250, 300 + i * 20),
       ...line(r[2]!, 420, 300 + i * 20),
     ]);
-    const lay = layoutDocument([page(1, [...line("（一）预算收支情况", 72, 270), ...runs])]);
+    const lay = layoutDocument([page(1, [...line("（一）预算收支情况", 72, 270), ...runs])], WORDS);
     expect(lay.tables).toHaveLength(1);
     expect(lay.tables[0]!.method).toBe("stream");
     expect(tableToRows(lay.tables[0]!)).toEqual([
@@ -106,7 +110,7 @@ describe("text layout", () => {
         ...line(r[2]!, 420 - w(r[2]!), 320 + i * 20),
       ];
     });
-    const lay = layoutDocument([page(1, [...header, ...body])]);
+    const lay = layoutDocument([page(1, [...header, ...body])], WORDS);
     expect(lay.tables).toHaveLength(1);
     expect(tableToRows(lay.tables[0]!)[0]).toEqual(["项目", "金额(元)", "占比"]);
     expect(tableToRows(lay.tables[0]!)[1]).toEqual(["一般公共预算财政拨款收入", "48,215,600.00", "87.46%"]);

@@ -1,8 +1,12 @@
 /** Tables continued over page breaks: repeated headers, running spans, rows cut by the break. */
+
 import { describe, expect, it } from "vitest";
+import { definitions } from "../../pipelines/definitions.js";
 import { LocatedText } from "../../src/layout/located-text.js";
 import { appendContinuation, canContinue } from "../../src/layout/merge-tables-across-pages.js";
 import { type Table, type TableCell, tableToRows } from "../../src/layout/table-model.js";
+
+const WORDS = definitions.vocabulary.labels.layout;
 
 const XS = [0, 100, 200, 300];
 
@@ -48,7 +52,7 @@ describe("tables over page breaks", () => {
       ["任务2", "20", "完成"],
     ]);
     expect(canContinue(a, b)).toBe(true);
-    const m = appendContinuation(a, b);
+    const m = appendContinuation(a, b, WORDS);
     expect(tableToRows(m)).toEqual([
       ["名称", "资金", "情况"],
       ["任务1", "10", "完成"],
@@ -68,7 +72,7 @@ describe("tables over page breaks", () => {
       ["", "", "、发布。"],
       ["任务2", "20", "完成"],
     ]);
-    const m = appendContinuation(a, b);
+    const m = appendContinuation(a, b, WORDS);
     expect(tableToRows(m)).toEqual([
       ["名称", "资金", "情况"],
       ["任务1", "10", "已完成:1、全年时政、民生新闻宣传,包括采访、审核、发布。"],
@@ -86,7 +90,7 @@ describe("tables over page breaks", () => {
       ["经费。", "", "，服务对象满意度90%以上。"],
       ["任务 2：推进学前教育", "812.58", "已完成。"],
     ]);
-    const rows = tableToRows(appendContinuation(a, b));
+    const rows = tableToRows(appendContinuation(a, b, WORDS));
     expect(rows[1]).toEqual([
       "任务 1:保障义务教育学校公用经费。",
       "891.22",
@@ -113,7 +117,7 @@ describe("tables over page breaks", () => {
       ],
       xs,
     );
-    expect(tableToRows(appendContinuation(a, b))).toEqual([
+    expect(tableToRows(appendContinuation(a, b, WORDS))).toEqual([
       ["一级", "二级", "三级", "指标值"],
       ["效益指标", "社会效益", "为社会提供就业岗位数", "36 个以上"],
       ["效益指标", "社会效益", "提升群众文化服务水平", "有效提升"],
@@ -139,7 +143,7 @@ describe("tables over page breaks", () => {
       ],
       xs,
     );
-    expect(tableToRows(appendContinuation(a, b))).toEqual([
+    expect(tableToRows(appendContinuation(a, b, WORDS))).toEqual([
       ["一级指标", "二级指标", "三级指标", "指标值", "权重", "得分"],
       ["效益指标", "社会效益指标", "道路运输安全生产事故起数", "2", "6", "6"],
       ["效益指标", "生态效益指标", "新能源公交车占比", "60", "6", "4.8"],
@@ -156,7 +160,7 @@ describe("tables over page breaks", () => {
       ["", "时效", "100%"],
       ["^", "成本", "90%"],
     ]);
-    const rows = tableToRows(appendContinuation(a, b));
+    const rows = tableToRows(appendContinuation(a, b, WORDS));
     expect(rows).toEqual([
       ["一级", "三级", "指标值"],
       ["产出指标", "数量", "10"],
