@@ -92,10 +92,9 @@ export interface LayoutWords {
   newRow: string;
 }
 
-export function layoutDocument(pages: readonly PageContent[], words: LayoutWords): DocumentLayout {
-  const continuationMark = re(words.continuationMark);
-  const ruling: RulingStats = { segments: 0, joined: 0, intersections: 0, cells: 0, tables: 0 };
-  const stats: LayoutStats = {
+/** Layout counters before anything is counted. */
+export function emptyLayoutStats(): LayoutStats {
+  return {
     runs: 0,
     lines: 0,
     runningLines: 0,
@@ -108,6 +107,12 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
     streamTables: 0,
     tables: 0,
   };
+}
+
+export function layoutDocument(pages: readonly PageContent[], words: LayoutWords): DocumentLayout {
+  const continuationMark = re(words.continuationMark);
+  const ruling: RulingStats = { segments: 0, joined: 0, intersections: 0, cells: 0, tables: 0 };
+  const stats = emptyLayoutStats();
 
   // 1. Per page: ruled tables take their runs; the rest become lines.
   const perPage = pages.map((p) => {

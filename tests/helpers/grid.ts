@@ -1,5 +1,10 @@
 /** Tables, paragraphs and layouts built in tests: the general reading without a PDF. */
-import type { Block, DocumentLayout, Paragraph } from "../../src/layout/document-layout.js";
+import {
+  type Block,
+  type DocumentLayout,
+  emptyLayoutStats,
+  type Paragraph,
+} from "../../src/layout/document-layout.js";
 import { LocatedText } from "../../src/layout/located-text.js";
 import type { Table, TableCell } from "../../src/layout/table-model.js";
 
@@ -73,18 +78,6 @@ export function layoutOf(blocks: Block[]): DocumentLayout {
     blocks,
     tables: blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])),
     headings: [],
-    stats: {
-      runs: 0,
-      lines: 0,
-      runningLines: 0,
-      paragraphs: 0,
-      segments: 0,
-      joinedSegments: 0,
-      intersections: 0,
-      cells: 0,
-      pageTables: 0,
-      streamTables: 0,
-      tables: 0,
-    },
+    stats: emptyLayoutStats(),
   };
 }
