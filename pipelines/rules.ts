@@ -8,6 +8,7 @@ import { copyMismatchRule } from "../src/checks/rules/copy-mismatch.js";
 import { gradeMismatchRule } from "../src/checks/rules/grade-mismatch.js";
 import { indicatorDroppedRule } from "../src/checks/rules/indicator-dropped.js";
 import { indicatorTargetJumpRule } from "../src/checks/rules/indicator-target-jump.js";
+import { nameAcrossYearsRule } from "../src/checks/rules/name-across-years.js";
 import { peerOutlierRule } from "../src/checks/rules/peer-outlier.js";
 import { priorYearRestatedRule } from "../src/checks/rules/prior-year-restated.js";
 import { rateMismatchRule } from "../src/checks/rules/rate-mismatch.js";
@@ -31,6 +32,8 @@ export const rules: Rule[] = [
   scoreResultMismatchRule, //   a missed target scored in full
   // two files of one report
   copyMismatchRule, //          the files read differently
+  // every year of the departments together (its corrections are recorded before the checks run)
+  nameAcrossYearsRule, //       a name one character off the one every other year prints
   // consecutive years of one department
   yoyMismatchRule, //           the stated change ≠ this year's total − last year's
   priorYearRestatedRule, //     last year's total restated differently

@@ -18,8 +18,10 @@ export type Evidence = z.infer<typeof Evidence>;
 export const Finding = z.object({
   rule: z.string().describe("stable rule id, e.g. sum_mismatch"),
   scope: z
-    .enum(["report", "copies", "cross_year", "cross_department"])
-    .describe("what was compared: one report, two files of one report, two years, the peers of a region"),
+    .enum(["report", "copies", "cross_year", "department_years", "cross_department"])
+    .describe(
+      "what was compared: one report, two files of one report, two years, every year of a department (a name read otherwise in one year), the peers of a region",
+    ),
   severity: z.enum(["error", "warning", "info"]),
   report_id: z.string(),
   source_file: z.string().optional().describe("the file the finding's report was read from (base name)"),

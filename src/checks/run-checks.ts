@@ -1,15 +1,25 @@
 /**
  * `selfeval check`: the rules of pipelines/rules.ts over the stored reports. The files of one
  * report count once: their best reading is checked, the others only against it (scope `copies`).
- * Then each department's consecutive years, then the peers of one region and year.
+ * Then every department's years together (a name read otherwise in one year), each department's
+ * consecutive years, then the peers of one region and year.
  */
+import type { Correction } from "../../schemas/correction.js";
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
-import { type SameReportLink, saveSameReportLinks } from "../review/corrections-store.js";
+import { addCorrections, type SameReportLink, saveSameReportLinks } from "../review/corrections-store.js";
 import { invalidLine, loadReadings, type Readings } from "../review/readings.js";
 import type { Store } from "../store/store.js";
 import { DepartmentIdentity, type DepartmentKeys, normalizeName } from "./department-identity.js";
-import { type Rule, type RuleOf, type RuleScope, SEVERITY_RANK } from "./rule.js";
+import {
+  CHECK_AUTHOR,
+  checkSource,
+  type Rule,
+  type RuleOf,
+  type RuleScope,
+  SEVERITY_RANK,
+  type YearsContext,
+} from "./rule.js";
 import { findSameReports, kindClass, type SameReports } from "./same-report.js";
 import { hedgeUncertain } from "./uncertain-findings.js";
 
@@ -19,6 +29,8 @@ export interface CheckOptions {
   identity?: DepartmentIdentity;
   /** Where to say what could not be used (a stored record that no longer fits, a correction that no longer applies). */
   warn?: (line: string) => void;
+  /** The corrections recorded in the store (department_years rules leave a field an auditor ruled on alone). */
+  corrections?: readonly Correction[];
 }
 
 export interface CheckRun {
@@ -64,7 +76,13 @@ export function checkReports(reports: readonly Report[], options: CheckOptions):
       for (const rule of ofScope(options.rules, "copies"))
         findings.push(...tagged(rule, rule.run(c.report, g.canonical)));
 
-  // 3. Consecutive years of one department: each report against last year's of the same kind.
+  // 3. Every year of the departments at once: a name read otherwise in one year than in the others.
+  // Every usable file takes part: a copy whose name was misread is not grouped with its report yet.
+  const ctx = yearsContext(options, keys);
+  for (const rule of ofScope(options.rules, "department_years"))
+    findings.push(...tagged(rule, rule.run(usable, ctx)));
+
+  // 4. Consecutive years of one department: each report against last year's of the same kind.
   const byDept = new Map<string, Report[]>();
   for (const r of same.canonical) {
     if (!r.department || !r.fiscal_year) continue;
@@ -87,7 +105,7 @@ export function checkReports(reports: readonly Report[], options: CheckOptions):
     }
   }
 
-  // 4. The departments of one region and year.
+  // 5. The departments of one region and year.
   const peers = new Map<string, Report[]>();
   for (const r of same.canonical) {
     if (!r.department || !r.fiscal_year) continue;
@@ -97,9 +115,36 @@ export function checkReports(reports: readonly Report[], options: CheckOptions):
   const peerRules = ofScope(options.rules, "cross_department");
   for (const group of peers.values())
     for (const rule of peerRules) findings.push(...tagged(rule, rule.run(group)));
-  // 5. A finding resting on an uncertain value says so, at most as a warning (uncertain-findings.ts).
+  // 6. A finding resting on an uncertain value says so, at most as a warning (uncertain-findings.ts).
   hedgeUncertain(findings, usable);
   return { findings, same, keys };
+}
+
+const yearsContext = (options: CheckOptions, keys: DepartmentKeys): YearsContext => ({
+  corrections: options.corrections ?? [],
+  keys: (name) => keys.key(name),
+});
+
+/**
+ * The corrections the department_years rules propose from the other years' evidence, as `check`
+ * records them: by `selfeval check`, source `check:RULE`, at `now`.
+ */
+export function proposedCorrections(
+  reports: readonly Report[],
+  options: CheckOptions,
+  now = new Date().toISOString(),
+): Correction[] {
+  const usable = usableReports(reports);
+  const identity = options.identity ?? new DepartmentIdentity();
+  const ctx = yearsContext(options, identity.forNames(usable.map((r) => r.department?.value)));
+  return ofScope(options.rules, "department_years").flatMap((rule) =>
+    (rule.propose?.(usable, ctx) ?? []).map((p) => ({
+      ...p,
+      author: CHECK_AUTHOR,
+      created_at: now,
+      source: checkSource(rule.id),
+    })),
+  );
 }
 
 export function runChecks(reports: readonly Report[], options: CheckOptions): Finding[] {
@@ -125,20 +170,33 @@ export const checkPeers = (group: readonly Report[], rules: readonly Rule[]): Fi
 
 export interface StoreCheck extends CheckRun {
   readings: Readings;
+  /** Corrections this check recorded (a name read otherwise in one year than in the others). */
+  recorded: Correction[];
 }
 
 /**
- * `selfeval check` on a store: the reports as loaded (validated, corrections applied), the rules,
- * then the findings and the same-report links replaced in one transaction.
+ * `selfeval check` on a store: the reports as loaded (validated, corrections applied); the
+ * corrections the other years' evidence calls for, recorded like an auditor's and applied by
+ * loading again; the rules; then the findings and the same-report links replaced in one transaction.
  */
 export async function checkStore(store: Store, options: CheckOptions): Promise<StoreCheck> {
-  const readings = await loadReadings(store);
+  let readings = await loadReadings(store);
+  const recorded = await addCorrections(
+    store,
+    proposedCorrections(readings.reports, { ...options, corrections: readings.corrections }),
+  );
+  if (recorded.length) {
+    readings = await loadReadings(store);
+    options.warn?.(
+      `recorded ${recorded.length} correction${recorded.length > 1 ? "s" : ""} of a name read otherwise than in every other year (author "${CHECK_AUTHOR}"; \`selfeval review\` lists ${recorded.length > 1 ? "them" : "it"}, \`selfeval correct REPORT FIELD --revert\` undoes one)`,
+    );
+  }
   for (const r of readings.invalid) options.warn?.(invalidLine(r));
   for (const u of readings.unapplied)
     options.warn?.(
       `correction of ${u.correction.field} in report ${u.correction.report_id.slice(0, 12)} no longer applies: ${u.why} — see \`selfeval review\``,
     );
-  const run = checkReports(readings.reports, options);
+  const run = checkReports(readings.reports, { ...options, corrections: readings.corrections });
   const links: SameReportLink[] = run.same.groups.flatMap((g) =>
     g.copies.map((c) => ({
       report_id: c.report.report_id,
@@ -151,7 +209,7 @@ export async function checkStore(store: Store, options: CheckOptions): Promise<S
     await tx.storeFindings(run.findings);
     await saveSameReportLinks(tx, links);
   });
-  return { ...run, readings };
+  return { ...run, readings, recorded };
 }
 
 export async function checkDatabase(store: Store, options: CheckOptions): Promise<Finding[]> {

@@ -359,7 +359,7 @@ export const DISCREPANCIES: CsvFile<DiscrepancyRow> = {
     text("rule", "stable rule id, e.g. sum_mismatch (the README lists them)", (f) => f.rule),
     text(
       "scope",
-      "report (within one report), copies (two files of one report), cross_year, cross_department",
+      "report (within one report), copies (two files of one report), cross_year, department_years (every year of a department: a name read otherwise in one year), cross_department",
       (f) => f.scope,
     ),
     text(

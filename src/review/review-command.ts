@@ -86,7 +86,11 @@ export async function runReview(opts: ReviewOptions): Promise<number> {
   const store = await openExisting(opts.db);
   try {
     const readings = await loadReadings(store);
-    const run = checkReports(readings.reports, { rules: checkRules, identity });
+    const run = checkReports(readings.reports, {
+      rules: checkRules,
+      identity,
+      corrections: readings.corrections,
+    });
     let items = reviewItems({
       reports: readings.reports,
       findings: run.findings,

@@ -9,12 +9,17 @@
  *     weighs more than the operands it was compared with)     +15 when the value was read by OCR
  *   two statements of it disagree by one OCR digit            40 (restated/copy info)
  *   OCR read it with low confidence (below the threshold)     30 + (threshold − confidence)
+ *   a name one character off every other year's               35 (20 when only a text layer's, or
+ *     (name_across_years; corrected by `check` or flagged)        already corrected by `check`)
  *
- * Values already corrected (or confirmed, a correction to the same value) leave the list.
+ * Values already corrected (or confirmed, a correction to the same value) leave the list — except
+ * those `check` corrected itself, which stay until an auditor confirms or withdraws them.
  */
 import type { CorrectionNote } from "../../schemas/correction.js";
 import type { Finding } from "../../schemas/finding.js";
 import type { Report } from "../../schemas/report.js";
+import { CHECK_AUTHOR } from "../checks/rule.js";
+import { NAME_RULE_ID } from "../checks/rules/name-across-years.js";
 import type { UnappliedCorrection } from "./apply-corrections.js";
 import { type FieldTarget, fieldTargets, targetAt } from "./field-path.js";
 import { UNCERTAIN_BELOW } from "./uncertainty.js";
@@ -28,7 +33,8 @@ export type ReviewReasonCode =
   | "copy_mismatch"
   | "finding"
   | "statements_disagree"
-  | "low_ocr_confidence";
+  | "low_ocr_confidence"
+  | "name_across_years";
 
 export interface ReviewReason {
   code: ReviewReasonCode;
@@ -156,6 +162,19 @@ export function reviewItems(input: ReviewInput): ReviewItem[] {
 
   // 3. Values findings rest on.
   for (const f of input.findings) {
+    if (f.rule === NAME_RULE_ID) {
+      // The name of the odd year, not the other years' that witness it.
+      const r = byId.get(f.report_id);
+      const t = r ? targets(r).find((x) => x.path === f.field) : undefined;
+      if (r && t)
+        add(itemFor(r, t), {
+          code: "name_across_years",
+          weight: f.severity === "info" ? 20 : 35,
+          text: f.message,
+          rule: f.rule,
+        });
+      continue;
+    }
     const disagree = f.rule === "restated_mismatch" || f.rule === "copy_mismatch";
     if (f.severity === "info" && !disagree) continue;
     for (const e of f.evidence) {
@@ -196,8 +215,27 @@ export function reviewItems(input: ReviewInput): ReviewItem[] {
     }
   }
 
+  // 5. Values `check` corrected itself, even where the evidence is no longer found (more years read since).
+  for (const r of input.reports) {
+    for (const t of targets(r)) {
+      const c = t.value.correction;
+      if (c?.author !== CHECK_AUTHOR) continue;
+      const item = itemFor(r, t);
+      if (item.reasons.some((x) => x.code === "name_across_years")) continue;
+      add(item, {
+        code: "name_across_years",
+        weight: 20,
+        text: `selfeval check 已将“${c.original}”更正为“${t.value.value}”：${c.reason}。请对照原件核实（确认或撤销）。`,
+      });
+    }
+  }
+
   const out = [...items.values()].filter(
-    (i) => i.reasons.length > 0 && (!i.corrected || i.reasons.some((x) => x.code === "correction_unapplied")),
+    (i) =>
+      i.reasons.length > 0 &&
+      (!i.corrected ||
+        i.corrected.author === CHECK_AUTHOR ||
+        i.reasons.some((x) => x.code === "correction_unapplied")),
   );
   for (const i of out) i.priority = i.reasons.reduce((a, x) => a + x.weight, 0);
   const collator = new Intl.Collator("zh-Hans-CN");
