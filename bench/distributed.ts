@@ -11,6 +11,7 @@
  * The README's scaling estimate is computed from 2 and 3.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -183,7 +184,8 @@ async function queueOverhead(admin: string, jobs: number, loops: number): Promis
   const boss = await openBoss(url);
   try {
     for (let i = 0; i < jobs; i++) {
-      const sha = i.toString(16).padStart(64, "0");
+      // Distinct in the first 32 hex digits: the job id is made from them (jobIdOf).
+      const sha = createHash("sha256").update(`bench job ${i}`).digest("hex");
       const data: IngestJob = {
         path: `x/${i}.pdf`,
         cwd: "/",
@@ -195,10 +197,12 @@ async function queueOverhead(admin: string, jobs: number, loops: number): Promis
       await boss.send(QUEUE, data as unknown as object, { id: jobIdOf(sha), expireInSeconds: 60 });
     }
     const t0 = performance.now();
+    let done = 0;
     const loop = async (): Promise<void> => {
       for (;;) {
         const [job] = await boss.fetch<IngestJob>(QUEUE, { batchSize: 1, includeMetadata: true });
         if (!job) return;
+        done++;
         await renewLease(store, job.id, 60);
         await store.transaction(async (tx) => {
           await sql`SELECT path FROM queue_paths WHERE sha256 = ${job.data.sha256}`.execute(tx.db);
@@ -209,6 +213,9 @@ async function queueOverhead(admin: string, jobs: number, loops: number): Promis
       }
     };
     await Promise.all(Array.from({ length: loops }, () => loop()));
+    // A queue that hands out nothing would time as free: every job sent must have been done.
+    if (done !== jobs)
+      throw new Error(`queue overhead: ${done} of ${jobs} jobs fetched — the figure would be void`);
     return (performance.now() - t0) / jobs;
   } finally {
     await boss.stop({ graceful: false, wait: true });
