@@ -153,7 +153,9 @@ function sampleTree(root: number): ProcSample {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "latin1");
       rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      highWater.set(pid, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      // A process that has exited (a zombie) shows no VmHWM: keep the highest seen.
+      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      highWater.set(pid, Math.max(highWater.get(pid) ?? 0, hwm));
       const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(f[11]) + Number(f[12]); // utime, stime
@@ -233,7 +235,9 @@ export async function runIngestCli(
     if (kb) maxRssMb = Math.round(Number(kb) / 1024);
     const user = Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? Number.NaN);
     const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? Number.NaN);
-    if (Number.isFinite(user + sys)) cpuS = user + sys;
+    // GNU time counts only children that were waited for: OCR workers killed at exit are not, so
+    // the polled ticks of the whole tree can be the larger (truer) figure.
+    if (Number.isFinite(user + sys)) cpuS = Math.max(cpuS, user + sys);
     const status = /Exit status: (\d+)/.exec(report)?.[1];
     if (status !== undefined && exitCode !== Number(status)) stderr += `\n(GNU time: exit status ${status})`;
   }
