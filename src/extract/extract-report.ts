@@ -107,6 +107,16 @@ export function extractReport(input: ExtractInput, defs: Definitions): ExtractOu
   // title: the figures before it belong to the publication, not to the self-evaluation.
   const start = id.titleBlock !== undefined && id.titleBlock > 12 ? id.titleBlock : 0;
   const all = layout.blocks.slice(start);
+  // What the publication before the title states is read too, for what the report itself leaves
+  // unstated (a 部门决算 explanation giving the income and function lines the report omits).
+  const publication =
+    start > 0
+      ? readReport(
+          layout.blocks.slice(0, start),
+          { input, defs, id, reportId: source.sha256, issues: [] },
+          undefined,
+        ).report
+      : undefined;
   // Project forms stacked in one file: each form is its own report, read from its own blocks (their
   // totals would otherwise read as restatements of one another). The first keeps the file's id.
   const opens = formStarts(all, vocab);
@@ -114,7 +124,7 @@ export function extractReport(input: ExtractInput, defs: Definitions): ExtractOu
   if (cuts.length <= 1) {
     const { report, skipped } = readReport(
       all,
-      { input, defs, id, reportId: source.sha256, issues: input.issues },
+      { input, defs, id, reportId: source.sha256, issues: input.issues, publication },
       opens[0],
     );
     return { report, forms: [], skipped };
@@ -174,6 +184,8 @@ interface ReadContext {
   id: Identity;
   reportId: string;
   issues: readonly ExtractionIssue[];
+  /** The publication the report is printed in, read before its title (a 部门决算 explanation). */
+  publication?: Report;
 }
 
 /** One report from its blocks: the whole document, or one of several stacked project forms. */
@@ -318,6 +330,7 @@ function readReport(
   const figures = mentionsToFigures(mentions, vocab);
   const { lines } = figures;
   const statements = withoutGrandTotals(figures.statements, mentions, vocab);
+  if (ctx.publication) issues.push(...fromPublication(ctx.publication, lines, statements));
   // "支出与上年相比无增减变化": a stated change of exactly zero, which the cross-year check can test.
   if (noChange && !statements.some((s) => s.key === "yoy_change"))
     statements.push({
@@ -462,6 +475,58 @@ export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[]): Indi
     target_value: parsed.value,
     target_unit: parsed.unit,
   };
+}
+
+/** Keys a publication's text may fill: not its changes (the publication compares its own totals). */
+const NOT_FROM_PUBLICATION: ReadonlySet<HeadlineKey> = new Set([
+  "yoy_change",
+  "yoy_change_pct",
+  "prior_expenditure_total",
+]);
+
+/**
+ * Adds to the report's lines and statements what the publication before its title states and the
+ * report does not: the lines of a breakdown the report gives none of, and the statements of
+ * headline figures it never states. The report's own figures always win; each adoption is an info
+ * issue naming the page it comes from.
+ */
+export function fromPublication(
+  publication: Report,
+  lines: Report["budget_lines"],
+  statements: Statement[],
+): ExtractionIssue[] {
+  const issues: ExtractionIssue[] = [];
+  const ownSections = new Set(lines.map((l) => l.section));
+  const adoptedSections = [...new Set(publication.budget_lines.map((l) => l.section))].filter(
+    (s) => !ownSections.has(s),
+  );
+  for (const section of adoptedSections) {
+    const taken = publication.budget_lines.filter((l) => l.section === section);
+    lines.push(...taken);
+    issues.push({
+      stage: "extract",
+      code: "from_publication",
+      severity: "info",
+      message: `${section}: ${taken.length} lines stated only before the report's title (the publication it is printed in)`,
+      page: taken[0]!.amount.prov.page,
+    });
+  }
+  const ownKeys = new Set(statements.map((s) => s.key));
+  const keys = [...new Set(publication.statements.map((s) => s.key))].filter(
+    (k) => !ownKeys.has(k) && !NOT_FROM_PUBLICATION.has(k),
+  );
+  for (const key of keys) {
+    const taken = publication.statements.filter((s) => s.key === key);
+    statements.push(...taken);
+    issues.push({
+      stage: "extract",
+      code: "from_publication",
+      severity: "info",
+      message: `${key}: stated only before the report's title (the publication it is printed in)`,
+      page: taken[0]!.figure.prov.page,
+    });
+  }
+  return issues;
 }
 
 /**

@@ -13,12 +13,12 @@ import {
 } from "./lines-to-paragraphs.js";
 import type { LocatedText } from "./located-text.js";
 import { appendContinuation, canContinue } from "./merge-tables-across-pages.js";
-import type { Box, PageContent, PageKind } from "./page-model.js";
-import { type RulingStats, rulingsToGrids } from "./rulings-to-grid.js";
+import type { Box, PageContent, PageKind, TextRun } from "./page-model.js";
+import { type RulingStats, rulingsToFrames, rulingsToGrids } from "./rulings-to-grid.js";
 import { findRunningLines } from "./running-headers.js";
 import { linesToStreamTables } from "./stream-tables.js";
 import { gridToTable, type Table } from "./table-model.js";
-import { type Line, textRunsToLines } from "./text-runs-to-lines.js";
+import { type Line, runsToLine, textRunsToLines } from "./text-runs-to-lines.js";
 
 export interface Paragraph {
   kind: "paragraph";
@@ -80,6 +80,15 @@ interface PageItem {
   y0: number;
   line?: Line;
   table?: Table;
+  /** The lines of a text box the body flows around. */
+  frame?: FloatingFrame;
+}
+
+/** A framed text box with body text beside it: its lines are read as paragraphs of their own. */
+interface FloatingFrame {
+  box: Box;
+  page: number;
+  lines: Line[];
 }
 
 /** A house style's words of the page layout (pipelines/labels.ts, layout). */
@@ -125,8 +134,8 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
       tables.push(table);
       rest = left;
     }
-    const lines = textRunsToLines(rest, p.number);
-    return { page: p, tables, lines };
+    const { body, frames } = floatingFrames(rest, p, tables);
+    return { page: p, tables, lines: body, frames };
   });
 
   // 2. Running headers, footers and page numbers leave the flow.
@@ -150,6 +159,7 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
     const prose = body.filter((l) => !streamLines.has(l));
     const unsorted: PageItem[] = [
       ...prose.map((line) => ({ y0: line.y0, line })),
+      ...p.frames.map((frame) => ({ y0: frame.box.y0, frame })),
       ...p.tables.map((table) => ({ y0: table.bbox.y0, table })),
       ...streams.map((s) => ({ y0: s.table.bbox.y0, table: s.table })),
     ];
@@ -165,19 +175,28 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
   // 4. One pass over the document: paragraphs across wraps/pages, tables merged across pages.
   const blocks: Block[] = [];
   let para: FramedLine[] = [];
+  const paragraph = (lines: Line[]): Paragraph => ({
+    kind: "paragraph",
+    text: joinLines(lines).trim(),
+    lines,
+    pages: [...new Set(lines.map((l) => l.page))],
+    fontSize: lines[0]!.fontSize,
+    path: [],
+  });
+  // A text box the body flows around comes after the paragraph it floats in: the body's
+  // sentences stay whole, and the box's text is a paragraph of its own.
+  let pendingFrames: FloatingFrame[] = [];
+  const emitFrames = (done: (f: FloatingFrame) => boolean): void => {
+    for (const f of pendingFrames.filter(done)) blocks.push(...frameParagraphs(f).map(paragraph));
+    pendingFrames = pendingFrames.filter((f) => !done(f));
+  };
   const flush = (): void => {
     if (para.length === 0) return;
     const lines = para.map((f) => f.line);
-    const text = joinLines(lines).trim();
-    blocks.push({
-      kind: "paragraph",
-      text,
-      lines,
-      pages: [...new Set(lines.map((l) => l.page))],
-      fontSize: lines[0]!.fontSize,
-      path: [],
-    });
+    blocks.push(paragraph(lines));
     para = [];
+    const last = lines[lines.length - 1]!;
+    emitFrames((f) => last.page > f.page || last.y0 >= f.box.y0);
   };
   let lastTable: { block: TableBlock; endsPage: boolean } | undefined;
   for (let pi = 0; pi < pageItems.length; pi++) {
@@ -185,6 +204,10 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
     let sawContent = false;
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
+      if (it.frame) {
+        pendingFrames.push(it.frame);
+        continue;
+      }
       if (it.line) {
         if (continuationMark.test(it.line.text.text.trim()) && items[k + 1]?.table) continue;
         const framed = { line: it.line, frame };
@@ -197,6 +220,7 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
       }
       const table = it.table!;
       flush();
+      emitFrames(() => true);
       const isLastOnPage = items.slice(k + 1).every((x) => !x.line && !x.table);
       if (!sawContent && lastTable?.endsPage && canContinue(lastTable.block.table, table)) {
         lastTable.block.table = appendContinuation(lastTable.block.table, table, words);
@@ -210,6 +234,7 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
     }
   }
   flush();
+  emitFrames(() => true);
 
   // 5. Headings and the section path of every block.
   const headings: HeadingNode[] = [];
@@ -244,6 +269,55 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
     stats,
   };
 }
+
+/**
+ * Step 1b: closed boxes drawn around text (a Word text box) with body text beside them. Their runs
+ * leave the body and become lines of their own; a body line that flows around one is joined across
+ * it. A box with no text beside it (a boxed paragraph, a page border) is left in the flow.
+ */
+function floatingFrames(
+  runs: readonly TextRun[],
+  page: PageContent,
+  tables: readonly Table[],
+): { body: Line[]; frames: FloatingFrame[] } {
+  const boxes = rulingsToFrames(page.segments).filter((f) => !tables.some((t) => overlap(t.bbox, f)));
+  const frames: FloatingFrame[] = [];
+  let rest = [...runs];
+  for (const box of boxes) {
+    const within = rest.filter((r) => inside(r, box));
+    const beside = rest.some((r) => {
+      const cy = (r.y0 + r.y1) / 2;
+      return cy > box.y0 && cy < box.y1 && (r.x1 <= box.x0 || r.x0 >= box.x1) && r.text.trim() !== "";
+    });
+    if (within.length === 0 || !beside) continue;
+    frames.push({ box, page: page.number, lines: textRunsToLines(within, page.number) });
+    rest = rest.filter((r) => !within.includes(r));
+  }
+  const lines = textRunsToLines(rest, page.number);
+  if (frames.length === 0) return { body: lines, frames };
+  const body = lines.map((l) => {
+    const around = frames
+      .map((f) => f.box)
+      .filter((b) => l.y1 > b.y0 && l.y0 < b.y1 && l.x0 < b.x0 && l.x1 > b.x1);
+    return around.length > 0 ? runsToLine(l.runs, l.page, around) : l;
+  });
+  return { body, frames };
+}
+
+/** A text box's lines as paragraphs (by the same wrap rules as the body, in the box's own frame). */
+function frameParagraphs(f: FloatingFrame): Line[][] {
+  const frame = pageFrame(f.lines);
+  const out: Line[][] = [];
+  for (const line of f.lines) {
+    const cur = out[out.length - 1];
+    const prev = cur?.[cur.length - 1];
+    if (cur && prev && continuesParagraph({ line: prev, frame }, { line, frame })) cur.push(line);
+    else out.push([line]);
+  }
+  return out;
+}
+
+const overlap = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 const inside = (l: Box, b: Box): boolean => {
   const cx = (l.x0 + l.x1) / 2;

@@ -95,9 +95,8 @@ export function snapAndJoin(segments: readonly Segment[]): Segment[] {
 const touches = (h: Segment, v: Segment, tol = INTERSECTION_TOLERANCE): boolean =>
   v.pos >= h.from - tol && v.pos <= h.to + tol && h.pos >= v.from - tol && h.pos <= v.to + tol;
 
-/** Finds ruled tables on a page. */
-export function rulingsToGrids(segments: readonly Segment[], stats?: RulingStats): Grid[] {
-  const joined = snapAndJoin(segments);
+/** Groups segments that cross (or touch) into regions: each region is one table or one box. */
+function rulingRegions(joined: readonly Segment[]): { regions: Segment[][]; intersections: number } {
   const hs = joined.filter((s) => s.orient === "h");
   const vs = joined.filter((s) => s.orient === "v");
   // Union-find over segments: crossing segments belong to one table region.
@@ -128,8 +127,15 @@ export function rulingsToGrids(segments: readonly Segment[], stats?: RulingStats
     list.push(s);
     regions.set(r, list);
   });
+  return { regions: [...regions.values()], intersections };
+}
+
+/** Finds ruled tables on a page. */
+export function rulingsToGrids(segments: readonly Segment[], stats?: RulingStats): Grid[] {
+  const joined = snapAndJoin(segments);
+  const { regions, intersections } = rulingRegions(joined);
   const grids: Grid[] = [];
-  for (const segs of regions.values()) {
+  for (const segs of regions) {
     const grid = regionToGrid(segs);
     if (grid) grids.push(grid);
   }
@@ -142,6 +148,41 @@ export function rulingsToGrids(segments: readonly Segment[], stats?: RulingStats
     stats.tables += grids.length;
   }
   return grids;
+}
+
+/** A box smaller than this (points, either side) is a check box or a mark, not a frame around text. */
+const MIN_FRAME = 20;
+
+/**
+ * Closed rectangles that are not tables: one cell drawn on all four sides (a Word/WPS text box
+ * or frame, a boxed note). Their text is a flow of its own.
+ */
+export function rulingsToFrames(segments: readonly Segment[]): Box[] {
+  const { regions } = rulingRegions(snapAndJoin(segments));
+  const frames: Box[] = [];
+  for (const segs of regions) {
+    const hs = segs.filter((s) => s.orient === "h");
+    const vs = segs.filter((s) => s.orient === "v");
+    const xs = cluster(
+      vs.map((s) => s.pos),
+      SNAP_TOLERANCE,
+    ).map(mean);
+    const ys = cluster(
+      hs.map((s) => s.pos),
+      SNAP_TOLERANCE,
+    ).map(mean);
+    if (xs.length !== 2 || ys.length !== 2) continue;
+    const [x0, x1] = xs as [number, number];
+    const [y0, y1] = ys as [number, number];
+    if (x1 - x0 < MIN_FRAME || y1 - y0 < MIN_FRAME) continue;
+    const closed =
+      coverage(hs, y0, x0, x1) >= BORDER_COVERAGE &&
+      coverage(hs, y1, x0, x1) >= BORDER_COVERAGE &&
+      coverage(vs, x0, y0, y1) >= BORDER_COVERAGE &&
+      coverage(vs, x1, y0, y1) >= BORDER_COVERAGE;
+    if (closed) frames.push({ x0, y0, x1, y1 });
+  }
+  return frames.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
 
 function coverage(segs: readonly Segment[], pos: number, from: number, to: number): number {

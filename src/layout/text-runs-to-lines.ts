@@ -10,6 +10,11 @@ export interface Line extends Box {
   fontSize: number;
   runs: TextRun[];
   text: LocatedText;
+  /**
+   * Boxes the line flows around (a text box floated in the body): the gap across one is the
+   * box's width, not a column gap or a space.
+   */
+  bridges?: readonly Box[];
 }
 
 const baselineOf = (r: TextRun): number => r.baseline ?? r.y1 - r.fontSize * 0.12;
@@ -118,8 +123,12 @@ export function textRunsToLines(runs: readonly TextRun[], page: number): Line[] 
   return groups.map((g) => runsToLine(g, page));
 }
 
+/** Whether the gap between two runs of a line is a box the line flows around. */
+const bridged = (a: Box, b: Box, bridges: readonly Box[] | undefined): boolean =>
+  bridges?.some((f) => a.x1 <= f.x0 + 1 && b.x0 >= f.x1 - 1) ?? false;
+
 /** Joins runs of one baseline; a space is kept where the printed gap shows one between non-CJK text. */
-export function runsToLine(group: readonly TextRun[], page: number): Line {
+export function runsToLine(group: readonly TextRun[], page: number, bridges?: readonly Box[]): Line {
   const runs = [...group].sort((a, b) => a.x0 - b.x0);
   const parts: LocatedText[] = [];
   const seps: string[] = [];
@@ -133,11 +142,14 @@ export function runsToLine(group: readonly TextRun[], page: number): Line {
       const a = prev.text[prev.text.length - 1];
       const b = r.text[0];
       const bothCjk = isCjkChar(a) && isCjkChar(b);
-      seps.push(gap > em * CHUNK_GAP_EM ? "  " : gap > em * 0.2 && !bothCjk ? " " : "");
+      // Text flowing around a box joins as if the box were not there.
+      if (bridged(prev, r, bridges)) seps.push(isCjkChar(a) || isCjkChar(b) ? "" : " ");
+      else seps.push(gap > em * CHUNK_GAP_EM ? "  " : gap > em * 0.2 && !bothCjk ? " " : "");
     }
   }
   const fontSizes = runs.map((r) => r.fontSize).sort((x, y) => x - y);
   return {
+    ...(bridges && bridges.length > 0 ? { bridges } : {}),
     page,
     runs,
     text: LocatedText.join(parts, seps),
@@ -155,8 +167,13 @@ export function splitLineAtGaps(line: Line, gapEm = CHUNK_GAP_EM): Line[] {
   for (const r of line.runs) {
     const last = chunks[chunks.length - 1];
     const prev = last?.[last.length - 1];
-    if (last && prev && r.x0 - prev.x1 <= Math.min(prev.fontSize, r.fontSize) * gapEm) last.push(r);
+    if (
+      last &&
+      prev &&
+      (r.x0 - prev.x1 <= Math.min(prev.fontSize, r.fontSize) * gapEm || bridged(prev, r, line.bridges))
+    )
+      last.push(r);
     else chunks.push([r]);
   }
-  return chunks.map((c) => runsToLine(c, line.page));
+  return chunks.map((c) => runsToLine(c, line.page, line.bridges));
 }
