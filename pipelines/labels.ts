@@ -273,6 +273,18 @@ export const labels: Labels = {
     pageNumber: ["^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$"],
     newRow: `^\\s*(任务\\s*\\d+|\\d{1,3}\\s*[、.．:：]|[(（]\\s*\\d{1,3}\\s*[)）]|${CN_NUMERAL}+\\s*[、.]|[①-⑳])`,
   },
+  // An indicator's target compared: at least (≥ 95%, 不低于95%), at most (≤ 6000万元, 不超过…) before the
+  // value, an equality (=100%), and a bound after the value and its unit (70个以上, 5万元以内); what is
+  // left where a unit would be and is none (90%的, 个百分点). atLeastAfter / atMostAfter are
+  // alternations without groups of their own; the others are anchored at the start.
+  targets: {
+    atLeast: "^(≥|>=|>|不低于|不少于|大于等于|大于|至少|高于|超过|达到|达)",
+    atMost: "^(≤|<=|<|不高于|不超过|小于等于|小于|低于|控制在|少于)",
+    equal: "^(=|等于)(?=\\d)",
+    atLeastAfter: "及以上|以上",
+    atMostAfter: "及以下|以下|以内|之内",
+    notUnit: "^(的|个百分点)$",
+  },
   anchorOrder: [
     "projects",
     "tasks",

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { type BudgetSection, HeadlineKey } from "../../schemas/report.js";
+import { useTargetWords } from "./targets.js";
 
 /** A regular-expression source, matched against NFKC-normalised text with spaces removed. */
 export type Pattern = string;
@@ -217,6 +218,16 @@ const LabelsSchema = z
     layout: z
       .object({ continuationMark: PatternSchema, pageNumber: Patterns, newRow: PatternSchema })
       .strict(),
+    targets: z
+      .object({
+        atLeast: PatternSchema,
+        atMost: PatternSchema,
+        equal: PatternSchema,
+        atLeastAfter: PatternSchema,
+        atMostAfter: PatternSchema,
+        notUnit: PatternSchema,
+      })
+      .strict(),
   })
   .strict();
 
@@ -283,8 +294,10 @@ export function loadDefinitions(sources: readonly DefinitionSource[]): Definitio
   const tables: TableDef[] = [];
   for (const s of sources) {
     if ("vocabulary" in s) vocabulary = check(VocabularySchema, s.vocabulary, s.file, "vocabulary");
-    else if ("labels" in s) labels = check(LabelsSchema, s.labels, s.file, "labels");
-    else tables.push(...check(z.array(TableDefSchema), s.tables, s.file, "tables"));
+    else if ("labels" in s) {
+      labels = check(LabelsSchema, s.labels, s.file, "labels");
+      useTargetWords(labels.targets);
+    } else tables.push(...check(z.array(TableDefSchema), s.tables, s.file, "tables"));
   }
   if (!vocabulary) throw new DefinitionError("definitions: no vocabulary file was given");
   if (!labels) throw new DefinitionError("definitions: no labels file was given");

@@ -39,7 +39,7 @@ import {
   tableToProjects,
   tableToTasks,
 } from "./table-records.js";
-import { parseTarget } from "./targets.js";
+import { parseTarget, type TargetWords } from "./targets.js";
 
 export function sectionOf(path: readonly string[], defs: Definitions): SectionAnchor | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
@@ -276,7 +276,7 @@ function readReport(
     const tableUnit = caption ? (caption[1] as AmountUnit) : defaultUnit;
     for (const m of matches) {
       if (m.def.kind === "indicators") {
-        indicators.push(...tableToIndicators(table, m, L).map((x) => repairOcrTarget(x, issues)));
+        indicators.push(...tableToIndicators(table, m, L).map((x) => repairOcrTarget(x, issues, L.targets)));
         // The first table stating a total is the sheet; adjustments are the points of every table.
         const sheet = tableScoreSheet(table, m, L);
         if (sheet)
@@ -455,7 +455,7 @@ function readReport(
  * digits after the 2 form a percentage is read as ≥ that percentage; the change is recorded as an
  * issue so the auditor can confirm it on the scan. Text-layer values are never touched.
  */
-export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[]): Indicator {
+export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[], words: TargetWords): Indicator {
   if (ind.target.prov.conf === undefined) return ind;
   const m = /^2(\d{2}(?:\.\d+)?)%(.*)$/.exec(ind.target.value);
   if (!m || Number(m[1]) > 100) return ind;
@@ -467,7 +467,7 @@ export function repairOcrTarget(ind: Indicator, issues: ExtractionIssue[]): Indi
     message: `indicator “${ind.level3}”: OCR read “${ind.target.value}”, taken as “${value}” (≥ misread as 2) — confirm on the scan`,
     page: ind.page,
   });
-  const parsed = parseTarget(value);
+  const parsed = parseTarget(value, words);
   return {
     ...ind,
     target: { ...ind.target, value },

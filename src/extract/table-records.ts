@@ -200,7 +200,7 @@ export function tableToIndicators(table: Table, match: HeaderMatch, L: Labels): 
     // A qualitative indicator (指标性质 定性) has a text target, whatever numbers it mentions.
     const parsed: ParsedTarget = re(L.columns.qualitative).test(opText)
       ? { op: "text" }
-      : parseTarget(targetText);
+      : parseTarget(targetText, L.targets);
     const ind: Indicator = {
       level1: row.text("level1"),
       level2: row.text("level2"),

@@ -25,6 +25,13 @@ describe("loadDefinitions", () => {
     );
   });
 
+  it("names a comparator word of targets that does not compile", () => {
+    const bad = { ...labels, targets: { ...labels.targets, atLeast: "^(不低于|" } };
+    expect(() => loadDefinitions([base[0]!, { file: "pipelines/labels.ts", labels: bad }])).toThrow(
+      /^pipelines\/labels\.ts: labels\.targets\.atLeast: not a valid regular expression/,
+    );
+  });
+
   it("names an unknown key and a missing one", () => {
     const extra = { ...vocabulary, staffCount: [] };
     expect(() => loadDefinitions([{ file: "v.ts", vocabulary: extra }, base[1]!])).toThrow(DefinitionError);
