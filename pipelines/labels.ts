@@ -271,6 +271,11 @@ export const labels: Labels = {
   layout: {
     continuationMark: "^[(（]?\\s*续(表|上表)?\\s*[)）]?\\s*\\d*\\s*[:：]?$",
     pageNumber: ["^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$"],
+    // Headings: what follows 第N in the outermost numbering (第一部分 / 第二章 / 第三篇), and what follows a
+    // bare number in prose rather than a heading title ("1 月完成", "3 人"): 1 + space is a heading only
+    // before other words.
+    headingPart: "部分|章|篇",
+    notHeadingAfterNumber: "[年月日号时万亿元个人次项名份场件篇条]",
     newRow: `^\\s*(任务\\s*\\d+|\\d{1,3}\\s*[、.．:：]|[(（]\\s*\\d{1,3}\\s*[)）]|${CN_NUMERAL}+\\s*[、.]|[①-⑳])`,
   },
   // An indicator's target compared: at least (≥ 95%, 不低于95%), at most (≤ 6000万元, 不超过…) before the

@@ -216,7 +216,13 @@ const LabelsSchema = z
       .strict(),
     anchorOrder: z.array(SectionAnchorSchema).min(1),
     layout: z
-      .object({ continuationMark: PatternSchema, pageNumber: Patterns, newRow: PatternSchema })
+      .object({
+        continuationMark: PatternSchema,
+        pageNumber: Patterns,
+        newRow: PatternSchema,
+        headingPart: PatternSchema,
+        notHeadingAfterNumber: PatternSchema,
+      })
       .strict(),
     targets: z
       .object({

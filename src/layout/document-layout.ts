@@ -3,7 +3,7 @@
  * paragraphs in reading order across page breaks, tables merged over pages, and the heading tree.
  */
 import { re } from "../extract/definitions.js";
-import { type HeadingInfo, headingOf } from "./headings.js";
+import { type HeadingInfo, type HeadingWords, headingOf } from "./headings.js";
 import {
   continuesParagraph,
   type FramedLine,
@@ -92,7 +92,7 @@ interface FloatingFrame {
 }
 
 /** A house style's words of the page layout (pipelines/labels.ts, layout). */
-export interface LayoutWords {
+export interface LayoutWords extends HeadingWords {
   /** A line above a table continued from the page before ("续表" / "（续）"). */
   continuationMark: string;
   /** Page numbers in words ("第 3 页 共 9 页"); bare digits are known without them. */
@@ -187,7 +187,7 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
   // sentences stay whole, and the box's text is a paragraph of its own.
   let pendingFrames: FloatingFrame[] = [];
   const emitFrames = (done: (f: FloatingFrame) => boolean): void => {
-    for (const f of pendingFrames.filter(done)) blocks.push(...frameParagraphs(f).map(paragraph));
+    for (const f of pendingFrames.filter(done)) blocks.push(...frameParagraphs(f, words).map(paragraph));
     pendingFrames = pendingFrames.filter((f) => !done(f));
   };
   const flush = (): void => {
@@ -212,7 +212,7 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
         if (continuationMark.test(it.line.text.text.trim()) && items[k + 1]?.table) continue;
         const framed = { line: it.line, frame };
         const prev = para[para.length - 1];
-        if (prev && !continuesParagraph(prev, framed)) flush();
+        if (prev && !continuesParagraph(prev, framed, words)) flush();
         para.push(framed);
         sawContent = true;
         lastTable = undefined;
@@ -241,7 +241,7 @@ export function layoutDocument(pages: readonly PageContent[], words: LayoutWords
   const stack: HeadingNode[] = [];
   for (const b of blocks) {
     if (b.kind === "paragraph") {
-      const h = headingOf(b.text.printed);
+      const h = headingOf(b.text.printed, words);
       if (h) {
         b.heading = h;
         while (stack.length > 0 && stack[stack.length - 1]!.rank >= h.rank) stack.pop();
@@ -305,13 +305,13 @@ function floatingFrames(
 }
 
 /** A text box's lines as paragraphs (by the same wrap rules as the body, in the box's own frame). */
-function frameParagraphs(f: FloatingFrame): Line[][] {
+function frameParagraphs(f: FloatingFrame, words: HeadingWords): Line[][] {
   const frame = pageFrame(f.lines);
   const out: Line[][] = [];
   for (const line of f.lines) {
     const cur = out[out.length - 1];
     const prev = cur?.[cur.length - 1];
-    if (cur && prev && continuesParagraph({ line: prev, frame }, { line, frame })) cur.push(line);
+    if (cur && prev && continuesParagraph({ line: prev, frame }, { line, frame }, words)) cur.push(line);
     else out.push([line]);
   }
   return out;

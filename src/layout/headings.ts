@@ -21,22 +21,42 @@ import { normalizeChar } from "./located-text.js";
 const CN = "零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾=";
 const CN_NUM = `[${CN}]{1,4}`;
 
-const STYLES: Array<{ rank: number; re: RegExp }> = [
-  { rank: 0, re: new RegExp(`^(第(${CN_NUM}|\\d{1,2})(部分|章|篇))[\\s、.:：]*`) },
-  // 一、 / 一. / 一 (space) — but not 一是/一般 (no separator): a separator or a space is required.
-  { rank: 1, re: new RegExp(`^((${CN_NUM}))(?:\\s*[、.,，:：]\\s*|\\s+)`) },
-  { rank: 2, re: new RegExp(`^([(]\\s*(${CN_NUM})\\s*[)])[\\s、.:：]*`) },
-  // OCR drops the opening bracket now and then: "伍) 各重点任务…".
-  { rank: 2, re: new RegExp(`^((${CN_NUM})\\s*[)])\\s*(?=[\\u4e00-\\u9fff])`) },
-  // 1、 / 1. / 1．(not a decimal: 1.5 is a number) / 1 (space before CJK).
-  {
-    rank: 3,
-    re: /^((\d{1,2}))(?:\s*[、:：]\s*|\.(?!\d)\s*|\s+(?=[\u4e00-\u9fff])(?![年月日号时万亿元个人次项名份场件篇条]))/,
-  },
-  { rank: 4, re: /^([(]\s*(\d{1,2})\s*[)])[\s、.:：]*/ },
-  { rank: 5, re: /^((\d{1,2})[)])\s*/ },
-  { rank: 6, re: /^(([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*/ },
-];
+/** A house style's heading words (pipelines/labels.ts, layout). */
+export interface HeadingWords {
+  /** What follows 第N in the outermost numbering (第一部分 / 第二章): an alternation. */
+  headingPart: string;
+  /** A character class of what follows a bare number in prose, not a heading ("1 月", "3 人"). */
+  notHeadingAfterNumber: string;
+}
+
+type Styles = Array<{ rank: number; re: RegExp }>;
+const stylesOf = new WeakMap<HeadingWords, Styles>();
+
+/** The numbering styles, outermost first, with a house style's words. */
+function headingStyles(words: HeadingWords): Styles {
+  let styles = stylesOf.get(words);
+  if (styles) return styles;
+  styles = [
+    { rank: 0, re: new RegExp(`^(第(${CN_NUM}|\\d{1,2})(${words.headingPart}))[\\s、.:：]*`) },
+    // 一、 / 一. / 一 (space) — but not 一是/一般 (no separator): a separator or a space is required.
+    { rank: 1, re: new RegExp(`^((${CN_NUM}))(?:\\s*[、.,，:：]\\s*|\\s+)`) },
+    { rank: 2, re: new RegExp(`^([(]\\s*(${CN_NUM})\\s*[)])[\\s、.:：]*`) },
+    // OCR drops the opening bracket now and then: "伍) 各重点任务…".
+    { rank: 2, re: new RegExp(`^((${CN_NUM})\\s*[)])\\s*(?=[\\u4e00-\\u9fff])`) },
+    // 1、 / 1. / 1．(not a decimal: 1.5 is a number) / 1 (space before CJK, but not "1 月", "3 人").
+    {
+      rank: 3,
+      re: new RegExp(
+        `^((\\d{1,2}))(?:\\s*[、:：]\\s*|\\.(?!\\d)\\s*|\\s+(?=[\\u4e00-\\u9fff])(?!${words.notHeadingAfterNumber}))`,
+      ),
+    },
+    { rank: 4, re: /^([(]\s*(\d{1,2})\s*[)])[\s、.:：]*/ },
+    { rank: 5, re: /^((\d{1,2})[)])\s*/ },
+    { rank: 6, re: /^(([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*/ },
+  ];
+  stylesOf.set(words, styles);
+  return styles;
+}
 
 export function chineseNumeral(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
@@ -81,11 +101,11 @@ export function foldForHeadings(text: string): string {
 }
 
 /** Matches a heading numbering prefix at the start of the text (printed or folded). */
-export function matchHeadingPrefix(printed: string): HeadingMatch | undefined {
+export function matchHeadingPrefix(printed: string, words: HeadingWords): HeadingMatch | undefined {
   const text = foldForHeadings(printed);
   const t = text.replace(/^\s+/, "");
   const lead = text.length - t.length;
-  for (const { rank, re } of STYLES) {
+  for (const { rank, re } of headingStyles(words)) {
     const m = re.exec(t);
     if (!m) continue;
     const label = m[2]!;
@@ -111,8 +131,8 @@ export interface HeadingInfo extends HeadingMatch {
  * Decides whether a paragraph opens with a heading. Numbered paragraphs whose first clause is long
  * ("1. 强化政治建设，全面落实…") are list items, not headings.
  */
-export function headingOf(printed: string): HeadingInfo | undefined {
-  const m = matchHeadingPrefix(printed);
+export function headingOf(printed: string, words: HeadingWords): HeadingInfo | undefined {
+  const m = matchHeadingPrefix(printed, words);
   if (!m) return undefined;
   const paragraph = foldForHeadings(printed);
   const rest = paragraph.slice(m.prefixLength).trim();

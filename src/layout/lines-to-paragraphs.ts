@@ -3,7 +3,7 @@
  * first-line indent, extra spacing, a short last line, or a numbering prefix; a page break in the
  * middle of a sentence is joined back (the seed report breaks "事业 / 收入" over two pages).
  */
-import { matchHeadingPrefix } from "./headings.js";
+import { type HeadingWords, matchHeadingPrefix } from "./headings.js";
 import { LocatedText } from "./located-text.js";
 import type { Line } from "./text-runs-to-lines.js";
 
@@ -46,12 +46,12 @@ export interface FramedLine {
 }
 
 /** True when `next` continues the paragraph that `prev` belongs to. */
-export function continuesParagraph(prev: FramedLine, next: FramedLine): boolean {
+export function continuesParagraph(prev: FramedLine, next: FramedLine, words: HeadingWords): boolean {
   const a = prev.line;
   const b = next.line;
   const em = Math.min(a.fontSize, b.fontSize);
   if (Math.abs(a.fontSize - b.fontSize) > 0.2 * em) return false;
-  if (matchHeadingPrefix(b.text.printed)) return false;
+  if (matchHeadingPrefix(b.text.printed, words)) return false;
   // A short last line ends its paragraph. A wrapped line can end short by the width of the
   // unbreakable token that starts the next line ("52.16%," does not split), so allow for it.
   const token = /^[0-9A-Za-z.,%()\-+/]+/.exec(b.text.text)?.[0].length ?? 0;

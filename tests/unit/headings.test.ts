@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { chineseNumeral, headingOf, matchHeadingPrefix } from "../../src/layout/headings.js";
+import { definitions } from "../../pipelines/definitions.js";
+import { chineseNumeral, headingOf as headingWith, matchHeadingPrefix } from "../../src/layout/headings.js";
 
-const rank = (s: string): number | undefined => matchHeadingPrefix(s)?.rank;
+const WORDS = definitions.vocabulary.labels.layout;
+const rank = (s: string): number | undefined => matchHeadingPrefix(s, WORDS)?.rank;
+const headingOf = (s: string) => headingWith(s, WORDS);
 
 describe("heading numbering styles", () => {
   it.each([
@@ -55,5 +58,14 @@ describe("heading numbering styles", () => {
     expect(
       headingOf("(1) 一般公用预算资金收入 2,329.09 万元,占本年总收入的 27.29%;(2) 事业收入 6,205.81 万元"),
     ).toBeUndefined();
+  });
+
+  it("takes the words of its numbering from the definitions: a house style adds one as data", () => {
+    expect(rank("第二节 部门概况")).toBeUndefined();
+    expect(
+      matchHeadingPrefix("第二节 部门概况", { ...WORDS, headingPart: `${WORDS.headingPart}|节` })?.rank,
+    ).toBe(0);
+    expect(rank("3 项任务已完成")).toBeUndefined();
+    expect(matchHeadingPrefix("3 项任务", { ...WORDS, notHeadingAfterNumber: "[年月]" })?.rank).toBe(3);
   });
 });
