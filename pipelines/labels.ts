@@ -203,6 +203,8 @@ export const labels: Labels = {
     // A count after a staff label. (capture 1: the number, 2: its unit)
     count:
       "(\\d+|[一二两三四五六七八九十百零]+)\\s*(名|人|个|A(?=[o0]?(?:[。.,，;；\\s]|$)))(?!次|员|数|民|才)",
+    // The measure words a count in a form's cell may end with ("13 个", "十三名"): an alternation.
+    countUnit: "个|名|人|项|家|所|次|场|份|件",
     // The unit OCR writes for 人 ("A"): taken only from OCR'd text.
     ocrPersonUnit: "A",
     personUnit: "人",

@@ -171,6 +171,7 @@ const LabelsSchema = z
     staff: z
       .object({
         count: PatternSchema,
+        countUnit: PatternSchema,
         ocrPersonUnit: z.string().min(1),
         personUnit: z.string().min(1),
         sum: PatternSchema,

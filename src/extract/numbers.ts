@@ -139,13 +139,16 @@ export function parseChineseInteger(s: string): number | undefined {
   return total + section + Math.max(digit, 0);
 }
 
-/** A count as printed: "79", "13 个", "十三个", "１２８人". */
-export function parseCount(printed: string): number | undefined {
+/** The Chinese numerals of a count, as a character class. */
+const CN_COUNT = "[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]";
+
+/**
+ * A count as printed: "79", "13 个", "十三个", "１２８人". `units` is the alternation of the measure
+ * words a count may end with (a house style's: pipelines/labels.ts, staff.countUnit).
+ */
+export function parseCount(printed: string, units: string): number | undefined {
   const t = normalizeText(printed).replace(/\s+/g, "");
-  const m =
-    /^(\d[\d,]*|[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+)(个|名|人|项|家|所|次|场|份|件)?$/.exec(
-      t,
-    );
+  const m = re(`^(\\d[\\d,]*|${CN_COUNT}+)(?:${units})?$`).exec(t);
   if (!m) return undefined;
   if (/^\d/.test(m[1]!)) return Number(m[1]!.replace(/,/g, ""));
   return parseChineseInteger(m[1]!);

@@ -97,7 +97,7 @@ export function tableStaff(table: Table, vocab: Vocabulary): Partial<Record<Staf
     const printed = normalizeText(cell.text.printed).trim();
     const n = /^\d{1,6}$/.test(printed.replace(/\s+/g, ""))
       ? Number(printed.replace(/\s+/g, ""))
-      : parseCount(printed);
+      : parseCount(printed, L.countUnit);
     if (n === undefined) return undefined;
     return figureOf({ value: String(n), ulp: "1" }, L.personUnit, provOf(cell.text));
   };

@@ -12,6 +12,7 @@ import {
 } from "../../src/extract/numbers.js";
 
 const F = definitions.vocabulary.labels.figures;
+const COUNT_UNITS = definitions.vocabulary.labels.staff.countUnit;
 
 describe("amounts", () => {
   it.each([
@@ -91,7 +92,12 @@ describe("percentages, counts and signs", () => {
     ["一百零五名", 105],
     ["１２８人", 128],
   ])("count %s → %i", (text, want) => {
-    expect(parseCount(text)).toBe(want);
+    expect(parseCount(text, COUNT_UNITS)).toBe(want);
+  });
+
+  it("takes a count's measure words from the definitions: a house style adds one as data", () => {
+    expect(parseCount("12 位", COUNT_UNITS)).toBeUndefined();
+    expect(parseCount("12 位", `${COUNT_UNITS}|位`)).toBe(12);
   });
 
   it("reads Chinese integers up to the ten thousands (seeded)", () => {
