@@ -8,4 +8,12 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write("selfeval: the build is missing (dist/) — run `npm ci` (or `npm run build`) in the project folder\n");
   process.exit(2);
 }
-await import(main.href);
+try {
+  await import(main.href);
+} catch (e) {
+  // A wrong entry in pipelines/ (a house style's definitions) fails as the CLI loads: one line
+  // naming the file and key, not a stack trace.
+  if (e?.name !== "DefinitionError") throw e;
+  process.stderr.write(`selfeval: the definitions in pipelines/ do not load — ${e.message}\n`);
+  process.exit(2);
+}
