@@ -6,6 +6,7 @@ import { extractRecord } from "../src/extract/stage.js";
 import { flagUncertainGlyphValues } from "../src/glyphs/uncertain-values.js";
 import { finalizeRecord } from "../src/ingest/finalize-record.js";
 import { crossCheckOcr } from "../src/ocr/cross-check.js";
+import { boxesToPageFrame } from "../src/ocr/page-frame.js";
 import type { Stage } from "../src/pipeline/stage.js";
 import { definitions } from "./definitions.js";
 import { readStages } from "./read.js";
@@ -15,5 +16,6 @@ export const ingestStages: Stage[] = [
   extractRecord(definitions), // layout → Report: identity, headline figures, breakdowns, indicators, tasks, projects
   crossCheckOcr, // --ocr-engine both: OCR'd figures and names re-read by the second engine; disagreements marked
   flagUncertainGlyphValues, // values printed with glyphs decoded without agreement → ocr_uncertain issues
+  boxesToPageFrame, // boxes on pages OCR read turned upright → the page's own frame (for evidence crops)
   finalizeRecord, // unread pages make it partial; invisible characters out of names and keys
 ];

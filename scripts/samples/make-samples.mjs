@@ -303,6 +303,28 @@ async function makeFixtures(work) {
     }
   }
 
+  // Image-only pages scanned turned, with nothing in the PDF to say so (no /Rotate): the worse scan's
+  // title page turned 180° and its score and indicator page turned 90° clockwise onto a landscape
+  // page. Same JPEG quality; OCR must find the orientation from the pixels.
+  {
+    const src = join(FIXTURES, 'scan-seed-worse-200dpi.pdf');
+    const out = join(FIXTURES, 'scan-turned-pages.pdf');
+    const dir = makeTempDir('scan-turned-');
+    try {
+      run('pdfimages', ['-j', src, join(dir, 'p')]);
+      const pages = [['p-000.jpg', 180], ['p-001.jpg', 90]].map(([f, turn]) => {
+        const jpg = join(dir, `turned-${f}`);
+        run('convert', [join(dir, f), '-rotate', String(turn), '-quality', '40', jpg]);
+        return { jpg, dpi: 200 };
+      });
+      writeJpegPdf(pages, out);
+      const e = record(out, ['page 1 turned 180°, page 2 turned 90° clockwise (landscape), 200 dpi JPEG q40']);
+      checkImageOnly(e, 2);
+    } finally {
+      removeDir(dir);
+    }
+  }
+
   // Pages whose text runs sideways or upside down as displayed (a page inserted turned): the seed's
   // indicator page turned 90° and its first task page turned 180° with /Rotate.
   {

@@ -50,6 +50,13 @@ export interface PageContent {
    * sideways as displayed): coordinates are in that frame, and renderers must use it too.
    */
   rotation?: number;
+  /**
+   * Set when OCR found the page's image turned (scanned sideways or upside down) and read it turned
+   * upright by this many degrees clockwise (src/ocr/orientation.ts): width, height and every
+   * coordinate are those of the upright page; the record's boxes are turned back into the page's own
+   * frame before it is stored (src/ocr/page-frame.ts).
+   */
+  ocrTurn?: 90 | 180 | 270;
   width: number;
   height: number;
   runs: TextRun[];

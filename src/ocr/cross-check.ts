@@ -12,6 +12,7 @@ import type { PageContent } from "../layout/page-model.js";
 import { addIssue } from "../pipeline/extraction-result.js";
 import type { Stage, StageContext } from "../pipeline/stage.js";
 import { defaultOcrEngine, type LineReading, OcrEngines } from "./engine.js";
+import { uprightRaster } from "./orientation.js";
 import { deskewPage } from "./paddle/paddle-page.js";
 import { crop, type GrayImage } from "./raster/index.js";
 import { repairNumericText } from "./repair-numbers.js";
@@ -194,7 +195,11 @@ export const crossCheckOcr: Stage = {
         const here = values.filter((v) => v.prov.page === page);
         if (here.length === 0) continue;
         ctx.signal?.throwIfAborted();
-        const raster = await result.reader.raster(content, { dpi: OCR_DPI, maxPixels: ctx.maxImagePixels });
+        // The page as OCR read it: turned upright when it was scanned turned.
+        const raster = uprightRaster(
+          await result.reader.raster(content, { dpi: OCR_DPI, maxPixels: ctx.maxImagePixels }),
+          content,
+        );
         const { gray } = deskewPage(raster);
         const crops = here.map((v) => cropBox(gray, raster, v.prov.bbox));
         const seconds: LineReading[] = await engines.recognizeLines(crops, "tesseract");

@@ -7,6 +7,7 @@
 import type { PageContent, Segment, TextRun } from "../layout/page-model.js";
 import { type GridCell, rulingsToGrids } from "../layout/rulings-to-grid.js";
 import { comparisonGlyph } from "./glyph-shape.js";
+import { chooseTurn, orientPage, turnContent, turnRaster, type UprightJudge } from "./orientation.js";
 import type { PageRaster } from "./page-image.js";
 import {
   binarize,
@@ -16,6 +17,7 @@ import {
   estimateTextHeight,
   findRulings,
   type GrayImage,
+  quarterTurn,
   removeRulings,
   rotate,
   scale,
@@ -67,11 +69,62 @@ export interface OcrPageResult {
   ms: number;
 }
 
+/** Pieces of text line tesseract judges for orientation, and their length in line heights. */
+const JUDGE_PIECES = 4;
+const JUDGE_ASPECT = 8;
+/**
+ * Below this mean confidence an upright-looking page is judged for being upside down (measured:
+ * tesseract's mean word confidence 90 on an upright scanned page, 23 on the same page turned 180°).
+ * Judging costs 2 × JUDGE_PIECES line readings, so confidently read pages are not judged.
+ */
+const UPSIDE_DOWN_DOUBT = 60;
+
+/**
+ * tesseract's judgement of line pieces (orientation.ts): its confidence reading each piece as it
+ * is against reading it turned 180°.
+ */
+function tesseractJudge(pool: OcrPool, dpi: number): UprightJudge {
+  const conf = async (c: GrayImage): Promise<number> =>
+    meanConf(await pool.recognize(toPgm(pad(c)), { psm: "7", dpi }));
+  return (pieces) =>
+    Promise.all(
+      pieces.map(async (c) => {
+        const [up, down] = await Promise.all([conf(c), conf(quarterTurn(c, 180))]);
+        return (up - down) / 100;
+      }),
+    );
+}
+
+/**
+ * One page image → the page model, read by tesseract. A page whose lines run down the page is
+ * turned upright first (orientation.ts); one read with low confidence is judged for being upside
+ * down, and read again turned when it is.
+ */
 export async function ocrPage(
-  input: PageRaster,
-  content: PageContent,
+  scan: PageRaster,
+  scanContent: PageContent,
   pool: OcrPool,
 ): Promise<OcrPageResult> {
+  const t0 = performance.now();
+  const judge = tesseractJudge(pool, scan.dpi);
+  const options = { checkUpsideDown: false, aspect: JUDGE_ASPECT, maxPieces: JUDGE_PIECES };
+  const oriented = await orientPage(scan, scanContent, judge, options);
+  let done = await readUpright(oriented.raster, oriented.content, pool);
+  if (oriented.orientation.turn === 0 && oriented.lines && done.meanConfidence < UPSIDE_DOWN_DOUBT) {
+    const again = await chooseTurn(scan, oriented.lines, judge, { ...options, checkUpsideDown: true });
+    if (again.turn === 180) {
+      const turned = await readUpright(
+        turnRaster(scan, 180, scanContent.width, scanContent.height),
+        turnContent(scanContent, 180),
+        pool,
+      );
+      if (turned.meanConfidence > done.meanConfidence) done = turned;
+    }
+  }
+  return { ...done, ms: Math.round(performance.now() - t0) };
+}
+
+async function readUpright(input: PageRaster, content: PageContent, pool: OcrPool): Promise<OcrPageResult> {
   const t0 = performance.now();
   let raster = input;
   // Small print is first resampled up: tesseract loses digits of small print (9 → 3 at 200 dpi), and

@@ -1,5 +1,6 @@
 /**
- * One page image → the page model, read by PP-OCR: deskew (±8°) on the binarised page, find and
+ * One page image → the page model, read by PP-OCR: turned upright when it was scanned sideways or
+ * upside down (orientation.ts, judged by the direction classifier), deskew (±8°) on the binarised page, find and
  * remove table rulings, detect text segments on the gray page, split a segment where a table's cell
  * border crosses it, recognise every segment and split its reading into words (at spaces and wide
  * gaps between characters). Gray, not binarised, is what PP-OCR reads best (it was trained on
@@ -8,6 +9,7 @@
 import type { PageContent, Segment, TextRun } from "../../layout/page-model.js";
 import { rulingsToGrids } from "../../layout/rulings-to-grid.js";
 import { lineMask, type OcrPageResult, wordToRun } from "../ocr-page.js";
+import { orientPage } from "../orientation.js";
 import type { PageRaster } from "../page-image.js";
 import {
   binarize,
@@ -34,14 +36,24 @@ const DETECT_MAX_PIXELS = 3.2e6;
 export interface PaddleModelsRunner {
   detect(img: GrayImage, o: { scale: number; maxPixels: number }): Promise<TextBox[]>;
   recognize(crops: readonly GrayImage[]): Promise<LineReading[]>;
+  /** Per line image: P(upright) − P(upside down) (the direction classifier). */
+  classify(crops: readonly GrayImage[]): Promise<number[]>;
 }
 
+/** Pieces of text line the direction classifier judges: its input is 4 line heights long. */
+const CLASSIFY_ASPECT = 4;
+
 export async function paddlePage(
-  raster: PageRaster,
-  content: PageContent,
+  scan: PageRaster,
+  scanContent: PageContent,
   models: PaddleModelsRunner,
 ): Promise<OcrPageResult> {
   const t0 = performance.now();
+  // The classifier is cheap (one batch of 16 small crops): every page is checked for 180° too.
+  const { raster, content } = await orientPage(scan, scanContent, (pieces) => models.classify(pieces), {
+    checkUpsideDown: true,
+    aspect: CLASSIFY_ASPECT,
+  });
   const { gray, bin, skew } = deskewPage(raster);
   const textHeight = estimateTextHeight(bin) ?? raster.dpi / 6;
   const rulings = findRulings(lineMask(gray));

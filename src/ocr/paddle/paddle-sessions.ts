@@ -10,6 +10,7 @@ import ort from "onnxruntime-node";
 import type { GrayImage } from "../raster/index.js";
 import { type LineReading, recognizeLines } from "./ctc-recognize.js";
 import { detectText, type TextBox } from "./db-detect.js";
+import { classifyDirections } from "./direction-classify.js";
 import { ctcCharacters, paddleModels } from "./models.js";
 import type { PaddleModelsRunner } from "./paddle-page.js";
 
@@ -30,16 +31,18 @@ export class PaddleSessions implements PaddleModelsRunner {
   private constructor(
     private readonly det: ort.InferenceSession,
     private readonly rec: ort.InferenceSession,
+    private readonly cls: ort.InferenceSession,
     private readonly characters: readonly string[],
   ) {}
 
   static async create(): Promise<PaddleSessions> {
     const m = paddleModels();
-    const [det, rec] = await Promise.all([
+    const [det, rec, cls] = await Promise.all([
       ort.InferenceSession.create(m.detection, SESSION_OPTIONS),
       ort.InferenceSession.create(m.recognition, SESSION_OPTIONS),
+      ort.InferenceSession.create(m.classifier, SESSION_OPTIONS),
     ]);
-    return new PaddleSessions(det, rec, ctcCharacters(m.dictionary));
+    return new PaddleSessions(det, rec, cls, ctcCharacters(m.dictionary));
   }
 
   detect(img: GrayImage, o: { scale: number; maxPixels: number }): Promise<TextBox[]> {
@@ -50,7 +53,12 @@ export class PaddleSessions implements PaddleModelsRunner {
     return recognizeLines(this.rec, ort.Tensor, this.characters, crops);
   }
 
+  /** Per line image: P(upright) − P(upside down), from the direction classifier. */
+  classify(crops: readonly GrayImage[]): Promise<number[]> {
+    return classifyDirections(this.cls, ort.Tensor, crops);
+  }
+
   async release(): Promise<void> {
-    await Promise.all([this.det.release(), this.rec.release()]);
+    await Promise.all([this.det.release(), this.rec.release(), this.cls.release()]);
   }
 }
