@@ -23,7 +23,7 @@ import {
 } from "./glyph-inventory.js";
 import { type GlyphDecision, type GlyphVote, voteGlyph } from "./glyph-votes.js";
 import type { RecogniseGlyphs } from "./recognise-glyphs.js";
-import { angleOrRound, dashOrOne, judgeComparison } from "./shape-checks.js";
+import { angleOrRound, dashOrOne, judgeComparison, raisedQuote } from "./shape-checks.js";
 import { applyVocabularyPrior, keepGlyphsDistinct } from "./vocabulary-prior.js";
 
 /** Glyphs in a context strip, and the widest gap (in em) a strip may span inside its run. */
@@ -262,7 +262,7 @@ function scramble(key: string): number {
   return h;
 }
 
-/** The ≥ read as >, and 一 against the dash (shape-checks.ts), settled once the map is read. */
+/** The ≥ read as >, a raised quotation mark read as 一, and 一 against the dash (shape-checks.ts), settled once the map is read. */
 function settleLookalikes(
   inventory: Inventory,
   map: Map<GlyphKey, GlyphMapEntry>,
@@ -283,6 +283,11 @@ function settleLookalikes(
     const round = angleOrRound(d.text, readingsOf(e), e.advance >= FULL_WIDTH);
     if (round !== d.text) {
       map.set(e.key, { ...d, alternatives: [d.text, ...d.alternatives], text: round });
+      continue;
+    }
+    const quote = raisedQuote(d.text, stripOf(e));
+    if (quote) {
+      map.set(e.key, { ...d, alternatives: [d.text, ...d.alternatives], text: quote });
       continue;
     }
     const fullWidth = e.advance >= FULL_WIDTH;

@@ -6,10 +6,12 @@
  * - the dash and the character 一 are one horizontal stroke each; a dash stands alone (a blank
  *   table cell) or between digits, 一 stands among Chinese characters (一、 （一） 统一 一级指标);
  *   a stroke narrower than full width is neither: it is the hyphen-minus of `-10` (a 扣分项's
- *   points), which OCR of the glyph alone reads as a dash or as 一.
+ *   points), which OCR of the glyph alone reads as a dash or as 一;
+ * - a quotation mark read as a stroke (” as 一): its ink sits high in the em, where no stroke of
+ *   一 or a dash is printed; the heavy end of its marks tells “ (low, as in 66) from ” (high, 99).
  */
 import { comparisonGlyph } from "../ocr/glyph-shape.js";
-import type { GlyphStrip } from "./glyph-crops.js";
+import { EM_PX, type GlyphStrip } from "./glyph-crops.js";
 
 const COMPARISON_READINGS = new Set([">", "<", "=", "2", "≥", "≤", "≧", "≦", "≯", "≮"]);
 
@@ -54,4 +56,51 @@ export function angleOrRound(text: string, readings: readonly string[], fullWidt
   const paren = PAREN_FOR[text];
   if (!paren || !fullWidth) return text;
   return readings.some((r) => r.normalize("NFKC").startsWith(paren)) ? paren : text;
+}
+
+/** A pixel darker than this is ink (as glyph-crops.ts cuts them). */
+const INK = 128;
+/** Heights above the baseline, in ems: 一 and the dashes are printed in the band from LOW_EM to
+ * RAISED_EM (0.3–0.45 em in CJK fonts), quotation marks above it (0.6–0.85). */
+const LOW_EM = 0.25;
+const RAISED_EM = 0.55;
+
+/**
+ * A stroke reading whose glyph's ink is a raised mark: the quotation mark it is. Ink low in the
+ * em (below LOW_EM: a neighbour's 。 or ， caught by the cut) does not count; any ink in the band
+ * of the strokes means a stroke. The strip is a glyph alone as glyph-crops.ts cuts it (baseline
+ * EM_PX rows from the top, whatever the size).
+ */
+export function raisedQuote(reading: string, strip: GlyphStrip, em = EM_PX): "“" | "”" | undefined {
+  if (!STROKES.has(reading)) return undefined;
+  const { width, height, data } = strip.image;
+  const part = strip.parts[0] ?? { x0: 0, x1: width };
+  const rows = new Float64Array(height);
+  for (let y = 0; y < height; y++)
+    for (let x = part.x0; x < part.x1; x++) if (data[y * width + x]! < INK) rows[y]!++;
+  const above = (y: number): number => (em - y) / em;
+  let raised = 0;
+  let band = 0;
+  let top = height;
+  let bottom = -1;
+  for (let y = 0; y < height; y++) {
+    if (rows[y] === 0) continue;
+    if (above(y) > RAISED_EM) {
+      raised += rows[y]!;
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    } else if (above(y) >= LOW_EM) band += rows[y]!;
+  }
+  if (raised < 0.01 * em * em || band > 0.05 * raised) return undefined;
+  // A mark as flat as a stroke is no quotation mark (an overline, a high rule).
+  if (bottom - top + 1 < 0.1 * em) return undefined;
+  const middle = (top + bottom) / 2;
+  let upper = 0;
+  let lower = 0;
+  for (let y = top; y <= bottom; y++) {
+    if (y < middle) upper += rows[y]!;
+    else if (y > middle) lower += rows[y]!;
+  }
+  if (upper === lower) return undefined;
+  return upper > lower ? "”" : "“";
 }

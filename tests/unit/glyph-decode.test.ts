@@ -6,7 +6,7 @@ import { pageLines } from "../../src/glyphs/glyph-lines.js";
 import { type GlyphVote, voteGlyph } from "../../src/glyphs/glyph-votes.js";
 import type { GlyphMapEntry } from "../../src/glyphs/read-glyph-map.js";
 import { alignRow } from "../../src/glyphs/recognise-glyphs.js";
-import { angleOrRound, dashOrOne } from "../../src/glyphs/shape-checks.js";
+import { angleOrRound, dashOrOne, raisedQuote } from "../../src/glyphs/shape-checks.js";
 import { applyVocabularyPrior, hanBigrams, keepGlyphsDistinct } from "../../src/glyphs/vocabulary-prior.js";
 import type { GlyphRun, PageGlyphs } from "../../src/pdf/page-glyphs.js";
 
@@ -193,6 +193,54 @@ describe("lookalikes", () => {
     expect(dashOrOne("一", 3, 3, false)).toBe("-");
     expect(dashOrOne("—", 0, 3, true)).toBe("—");
     expect(dashOrOne("7", 0, 3, false)).toBe("7");
+  });
+
+  it("takes a stroke reading whose ink is raised high in the em for the quotation mark its shape shows", () => {
+    // A glyph alone as glyph-crops.ts cuts it: 48 px em, baseline 48 rows down, 60 rows in all.
+    const strip = (ink: (x: number, y: number) => boolean) => {
+      const width = 48;
+      const height = 60;
+      const data = new Uint8Array(width * height).fill(255);
+      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (ink(x, y)) data[y * width + x] = 0;
+      return { image: { width, height, data }, parts: [{ x0: 0, x1: width, inked: true }] };
+    };
+    // Two marks, each a blob with a thin tail: blob above the tail (99) is ”, below it (66) is “.
+    const marks = (blobTop: boolean) =>
+      strip((x, y) => {
+        const inMark = (x >= 6 && x < 14) || (x >= 18 && x < 26);
+        const blob = blobTop ? y >= 6 && y < 13 : y >= 12 && y < 19;
+        const tail = (blobTop ? y >= 13 && y < 19 : y >= 6 && y < 12) && (x % 12 === 8 || x % 12 === 9);
+        return inMark && (blob || tail);
+      });
+    expect(raisedQuote("一", marks(true))).toBe("”");
+    expect(raisedQuote("一", marks(false))).toBe("“");
+    expect(raisedQuote("—", marks(true))).toBe("”");
+    // 一 itself: a flat bar across the em at ~0.4 em above the baseline.
+    expect(
+      raisedQuote(
+        "一",
+        strip((x, y) => x >= 3 && x < 45 && y >= 27 && y < 31),
+      ),
+    ).toBeUndefined();
+    // A neighbour's 。 caught low in the cut does not hide the raised mark.
+    const withStop = strip((x, y) => {
+      const mark =
+        (x >= 6 && x < 14) || (x >= 18 && x < 26)
+          ? (y >= 6 && y < 13) || (y >= 13 && y < 19 && x % 12 === 8)
+          : false;
+      const stop = x >= 28 && x < 40 && y >= 38 && y < 50 && (x === 28 || x === 39 || y === 38 || y === 49);
+      return mark || stop;
+    });
+    expect(raisedQuote("-", withStop)).toBe("”");
+    // Not a stroke reading: left alone whatever the ink.
+    expect(raisedQuote("优", marks(true))).toBeUndefined();
+    // A raised flat line (an overline) is no quotation mark either.
+    expect(
+      raisedQuote(
+        "一",
+        strip((x, y) => x >= 3 && x < 45 && y >= 8 && y < 10),
+      ),
+    ).toBeUndefined();
   });
 
   it("reads a full-width angle bracket as the round one when a reading saw that", () => {
