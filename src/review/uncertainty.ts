@@ -16,7 +16,10 @@
  *     and a rate in % from the same printed number — one of them is not what the page says).
  *   - OCR read it, and the report states the same figure elsewhere with another value
  *     (`stated_otherwise`: the same budget line, or the same headline figure, twice with different
- *     amounts — one reading is wrong, and only the page says which).
+ *     amounts — one reading is wrong, and only the page says which);
+ *   - OCR read it, and it does not fit the values around it (`doubtful_format`, column-misfit.ts):
+ *     other decimals than its table column, ten times or a tenth of what its total and parts need,
+ *     an equality target missed yet scored in full where a ≥/≤ was likely lost.
  *
  * A corrected value is not uncertain: an auditor looked at it. The marks live on the value's
  * provenance (`prov.uncertain`); they are set when a record is stored (finalize) and derived again
@@ -26,6 +29,7 @@
 import type { ExtractionIssue } from "../../schemas/extraction-issue.js";
 import type { Provenance, Uncertainty } from "../../schemas/provenance.js";
 import type { Report } from "../../schemas/report.js";
+import { markMisfits } from "./column-misfit.js";
 
 /**
  * OCR confidences below this are doubtful. Measured: the corpus scans' OCR values run 77–93 (median
@@ -139,6 +143,7 @@ export function markUncertain<R extends Pick<Report, "issues">>(record: R, below
         });
   }
   statedOtherwise(record as unknown as Partial<Report>);
+  markMisfits(record as unknown as Partial<Report>, add);
   for (const v of values) {
     const u = confidenceReason(v.node.prov, below);
     if (u) add(v.node.prov, u);
