@@ -9,8 +9,8 @@
  *     weighs more than the operands it was compared with)     +15 when the value was read by OCR
  *   two statements of it disagree by one OCR digit            40 (restated/copy info)
  *   OCR read it with low confidence (below the threshold)     30 + (threshold − confidence)
- *   a name one character off every other year's               35 (20 when only a text layer's, or
- *     (name_across_years; corrected by `check` or flagged)        already corrected by `check`)
+ *   a name one character off every other year's               35 (20 when a text layer's: a rename
+ *     (name_across_years; corrected by `check` or flagged)        or typo more likely than a misread)
  *
  * Values already corrected (or confirmed, a correction to the same value) leave the list — except
  * those `check` corrected itself, which stay until an auditor confirms or withdraws them.
@@ -169,7 +169,7 @@ export function reviewItems(input: ReviewInput): ReviewItem[] {
       if (r && t)
         add(itemFor(r, t), {
           code: "name_across_years",
-          weight: f.severity === "info" ? 20 : 35,
+          weight: t.value.prov.conf !== undefined || t.value.correction ? 35 : 20,
           text: f.message,
           rule: f.rule,
         });

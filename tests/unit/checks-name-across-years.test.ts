@@ -59,7 +59,7 @@ describe("name_across_years", () => {
       report_id: rs[1]!.report_id,
       source_file: rs[1]!.source_file,
       field: "department",
-      severity: "warning",
+      severity: "info",
       scope: "department_years",
       page: rs[1]!.department!.prov.page,
     });
@@ -116,7 +116,7 @@ describe("name_across_years", () => {
     const sure = [year(RIGHT, 2021), year(RIGHT, 2022), year(MISREAD, 2023, 97)];
     expect(nameCases(sure, ctx).map((c) => c.verdict)).toEqual(["flag_ocr"]);
     expect(proposedCorrections(sure, { rules })).toEqual([]);
-    expect(names(sure).map((f) => f.severity)).toEqual(["warning"]);
+    expect(names(sure).map((f) => [f.severity, f.message.includes("未自动更正")])).toEqual([["info", true]]);
   });
 
   it("only flags a text layer's name (info), and proposes nothing", () => {

@@ -17,6 +17,7 @@
  * - Flagged only: a text layer's name (what the file says: a rename, a typo, or the other years'
  *   misread), an OCR reading at the first or last year read with confidence (a rename shows there),
  *   a change of the body's kind. A field an auditor has corrected or withdrawn is theirs: no finding.
+ * Findings are `info` (see SEVERITY); `review` lists each one.
  */
 import type { Correction } from "../../../schemas/correction.js";
 import type { Finding } from "../../../schemas/finding.js";
@@ -169,10 +170,15 @@ export function nameCases(reports: readonly Report[], ctx: YearsContext): NameCa
 
 const where = (r: Report, t: Text): string => `《${r.source_file}》第${t.prov.page}页`;
 
+/**
+ * A name read otherwise is a question about the reading, not a contradiction between the report's
+ * figures (what warnings and errors say): every verdict is `info`. `review` lists them all, a
+ * corrected or OCR'd one first.
+ */
 const SEVERITY: Record<NameVerdict, Finding["severity"]> = {
-  correct: "warning",
+  correct: "info",
   corrected: "info",
-  flag_ocr: "warning",
+  flag_ocr: "info",
   flag_text: "info",
 };
 
@@ -194,7 +200,7 @@ function message(c: NameCase): string {
 export const nameAcrossYearsRule: RuleOf<"department_years"> = {
   id: NAME_RULE_ID,
   scope: "department_years",
-  severity: "warning",
+  severity: "info",
   name: "名称与其他年度相差一字",
   explanation:
     "同一部门的名称在某一年度与其他年度一致的写法相差一个字：扫描件中多为识别误差，按其他年度记录更正（原读数保留，可撤销）；文字层或可能是更名的，只提示核实。",
