@@ -291,7 +291,8 @@ function floatingFrames(
     });
     if (within.length === 0 || !beside) continue;
     frames.push({ box, page: page.number, lines: textRunsToLines(within, page.number) });
-    rest = rest.filter((r) => !within.includes(r));
+    const taken = new Set(within);
+    rest = rest.filter((r) => !taken.has(r));
   }
   const lines = textRunsToLines(rest, page.number);
   if (frames.length === 0) return { body: lines, frames };
