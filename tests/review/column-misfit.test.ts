@@ -6,6 +6,8 @@
  * values that fit are left alone.
  */
 import { describe, expect, it } from "vitest";
+// The comparator words parseTarget reads completion values with are data: loading the definitions sets them.
+import "../../pipelines/definitions.js";
 import type { Figure } from "../../schemas/provenance.js";
 import type { Indicator, Report } from "../../schemas/report.js";
 import { markUncertain } from "../../src/review/uncertainty.js";
