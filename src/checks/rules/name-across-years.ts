@@ -1,19 +1,19 @@
 /**
  * name_across_years: a department's name read one character differently in one year than in the
- * other years (日沙县 for 白沙县). A misread character splits a department's years — they are no
+ * other years (one character of a place name misread by OCR). A misread character splits a department's years — they are no
  * longer compared, its peers miss it — so the other years are the evidence.
  *
  * What is corrected and what only flagged (README, Checks):
  * - A candidate: a name that occurs in one fiscal year only, one substitution, insertion or deletion
  *   away from exactly one other name, which at least two other years print exactly (normalised).
  *   The agreed name must have no other report of the same kind in that year, unless that one is the
- *   same report by its figures (a copy): 财政局 and 民政局 of one district in one year are two
- *   departments, not a misread.
+ *   same report by its figures (a copy): two bureaus of one district whose names differ in one
+ *   character are two departments in one year, not a misread.
  * - Corrected (a correction recorded by `check`, author `selfeval check`, undone like any other):
  *   only a reading made by OCR (or decoded from glyphs) that is doubtful enough — the odd year lies
  *   between agreeing years (a name does not change and change back), or the reading is uncertain
  *   (low confidence) — and whose differing character is not the kind of body (局/委/办/中心…) nor
- *   the last character, where a one-character rename is real (卫生局 → 卫生委).
+ *   the last character, where a one-character rename is real (a 局 becoming a 委).
  * - Flagged only: a text layer's name (what the file says: a rename, a typo, or the other years'
  *   misread), an OCR reading at the first or last year read with confidence (a rename shows there),
  *   a change of the body's kind. A field an auditor has corrected or withdrawn is theirs: no finding.
