@@ -9,8 +9,9 @@ The national template (a leading 绩效指标 column merged over the 9-column in
 Gold: one report per file. report.department is the 主管部门 (the form's owner; the 实施单位 is in
 report.implementing_unit), report_kind and project_name are in the report part (the scorer ignores unknown keys),
 totals are the 年度资金总额 row (budget_total = 全年预算数, initial_budget = 年初预算数, executed_total = 全年执行数),
-the funding sources are under "funds" (not scored). The stacked file's gold is its FIRST project; all three are
-listed under "stacked_parts" in the same format, for a scorer that matches (file, project_name)."""
+the funding sources are under "funds" (not scored). The stacked file's gold is its LAST project (the corpus
+scorer keeps the last reports.csv row of a file); all three are listed under "stacked_parts" in the same format,
+for a scorer that matches (file, project_name) (lib/stacked-parts.py)."""
 import os
 import sys
 
@@ -283,7 +284,7 @@ def q5():
             h.pagebreak()
         form(h, p)
         h.p(f"填报人：周海波　　　填报日期：{y + 1}年3月18日", "ni")
-    emit(P[0], h, "lo", "项目支出绩效自评表", template="project-forms-stacked-lo", stem=f"{dept}-{y}-项目支出绩效自评表（3个项目）", parts=P)
+    emit(P[-1], h, "lo", "项目支出绩效自评表", template="project-forms-stacked-lo", stem=f"{dept}-{y}-项目支出绩效自评表（3个项目）", parts=P)
 
 
 # ------------------------------------------------------------------ Q6 Sichuan form with qualitative indicators, clean (Chromium)
