@@ -84,6 +84,9 @@ export const labels: Labels = {
     departmentField: DEPARTMENT_FIELD,
     // Place endings of a full organisation name: a place, an optional sub-place, then the body.
     placeEnd: "(?:省|自治区|市|自治州|州|县|区|旗)",
+    // Characters that say what kind of body an organisation is: a department name read one character off
+    // its other years' name, the character being one of these, may be a rename rather than a misreading.
+    bodyKind: "[局委办厅院所站队馆会处室部署社校园台心]",
     subPlaceEnd: "(?:市|县|区)",
     // Titles of documents that are not self-evaluations.
     otherDocument: "^关于.{2,60}(通知|通报|函|请示|批复|决定|意见|公告)$",

@@ -3,6 +3,9 @@
  * src/checks/rules/ holds its id, scope, severity, Chinese name and `run`). `selfeval check` runs
  * this list; disabling a rule is removing its line, lowering its severity is changing its entry.
  */
+// Some rules read label words of the definitions (name_across_years: the body-kind characters): taking
+// the rule list loads them.
+import "./definitions.js";
 import type { Rule } from "../src/checks/rule.js";
 import { copyMismatchRule } from "../src/checks/rules/copy-mismatch.js";
 import { gradeMismatchRule } from "../src/checks/rules/grade-mismatch.js";

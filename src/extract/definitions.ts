@@ -91,6 +91,7 @@ const LabelsSchema = z
         departmentCell: PatternSchema,
         departmentField: PatternSchema,
         placeEnd: PatternSchema,
+        bodyKind: PatternSchema,
         subPlaceEnd: PatternSchema,
         otherDocument: PatternSchema,
         publicationTitle: PatternSchema,
@@ -295,6 +296,17 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: string, part: stri
  * of the first wrong entry (e.g. `pipelines/labels.ts: labels.score.prose.1: not a valid regular
  * expression: …`).
  */
+let lastLabels: Labels | undefined;
+
+/**
+ * The label words of the definitions loaded last (loadDefinitions sets them): what a reader outside
+ * the extraction pipeline (a check rule) reads with. Throws when no definitions were loaded.
+ */
+export function loadedLabels(): Labels {
+  if (!lastLabels) throw new Error("no label words — load the definitions (pipelines/definitions.ts) first");
+  return lastLabels;
+}
+
 export function loadDefinitions(sources: readonly DefinitionSource[]): Definitions {
   let vocabulary: VocabularyFile | undefined;
   let labels: Labels | undefined;
@@ -304,6 +316,7 @@ export function loadDefinitions(sources: readonly DefinitionSource[]): Definitio
     else if ("labels" in s) {
       labels = check(LabelsSchema, s.labels, s.file, "labels");
       useTargetWords(labels.targets);
+      lastLabels = labels;
     } else tables.push(...check(z.array(TableDefSchema), s.tables, s.file, "tables"));
   }
   if (!vocabulary) throw new DefinitionError("definitions: no vocabulary file was given");

@@ -23,6 +23,7 @@ import type { Correction } from "../../../schemas/correction.js";
 import type { Finding } from "../../../schemas/finding.js";
 import type { Text } from "../../../schemas/provenance.js";
 import type { Report } from "../../../schemas/report.js";
+import { loadedLabels, re } from "../../extract/definitions.js";
 import { isUncertain, UNCERTAIN_BELOW } from "../../review/uncertainty.js";
 import { normalizeName } from "../department-identity.js";
 import { evidence, makeFinding } from "../finding-builder.js";
@@ -36,8 +37,6 @@ const FIELD = "department";
 const AGREEING_YEARS = 2;
 /** Shorter names are too close to each other for one character to say anything. */
 const MIN_LENGTH = 4;
-/** Characters that say what kind of body it is: a one-character change among them is a rename. */
-const BODY_KIND = /[局委办厅院所站队馆会处室部署社校园台心]/u;
 
 /** Whether two strings are one substitution, insertion or deletion apart (never equal). */
 export function oneEditApart(a: string, b: string): boolean {
@@ -157,7 +156,9 @@ export function nameCases(reports: readonly Report[], ctx: YearsContext): NameCa
         continue;
       }
       const why =
-        BODY_KIND.test(edit.a + edit.b) || edit.at >= Math.min([...odd].length, [...close[0]!].length) - 1
+        // The characters that say what kind of body it is (labels.identity.bodyKind): a change among them is a rename.
+        re(loadedLabels().identity.bodyKind).test(edit.a + edit.b) ||
+        edit.at >= Math.min([...odd].length, [...close[0]!].length) - 1
           ? "所差为机构类别或末字，可能是更名"
           : !between && !doubtful
             ? "该年度为首末年度且识别置信度不低，可能是更名"
