@@ -84,10 +84,21 @@ export function findRulings(bin: GrayImage, options: FindRulingsOptions = {}): P
     segs = joinCollinear(segs, view, settings).filter(
       (s) => s.to - s.from >= minLength && s.longest >= 0.75 * minLength,
     );
+    // Extension can run on into the strokes of text just past a rule's end (a heading right above a
+    // table): a line that no longer looks like a rule with them is judged again without them.
+    const own = new Map(segs.map((s) => [s, [s.from, s.to] as const]));
     for (const s of segs) extendEnds(s, view, maxGap, maxThickness);
     segs = mergeParallel(segs, settings.parallelGap, maxThickness);
     for (const s of segs) {
-      if (s.to - s.from < minLength || s.thickness() > maxThickness || !looksLikeRule(s, view)) continue;
+      if (s.thickness() > maxThickness) continue;
+      if (!looksLikeRule(s, view)) {
+        const [from, to] = own.get(s) ?? [s.from, s.to];
+        if (from === s.from && to === s.to) continue;
+        s.from = from;
+        s.to = to;
+        if (!looksLikeRule(s, view)) continue;
+      }
+      if (s.to - s.from < minLength) continue;
       lines.push({
         orient,
         pos: round1(s.at((s.from + s.to) / 2) + 0.5),
