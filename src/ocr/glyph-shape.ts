@@ -55,3 +55,43 @@ export function comparisonGlyph(
   if (t > 0.7 && b > 0.7 && m < 0.3) return "≤";
   return undefined;
 }
+
+/**
+ * The box of the first glyph in a line crop read without character boxes (PP-OCR gives one box per
+ * text segment): the first run of columns holding ink from the left, a gap of at most `maxGap`
+ * blank columns inside it (a glyph's two strokes may not overlap), and the rows its ink spans.
+ * Ink is a pixel darker than 128; a column holds ink from two such pixels, so a speck of scan noise
+ * before the glyph does not start it. Undefined for a crop without ink.
+ */
+export function firstGlyphBox(
+  img: GrayImage,
+  maxGap = 1,
+): { x0: number; y0: number; x1: number; y1: number } | undefined {
+  const { width: w, height: h, data } = img;
+  const inkIn = (x: number): boolean => {
+    let n = 0;
+    for (let y = 0; y < h; y++) if (data[y * w + x]! < 128 && ++n >= 2) return true;
+    return false;
+  };
+  let x0 = 0;
+  while (x0 < w && !inkIn(x0)) x0++;
+  if (x0 >= w) return undefined;
+  let x1 = x0 + 1;
+  let gap = 0;
+  for (let x = x0 + 1; x < w; x++) {
+    if (inkIn(x)) {
+      x1 = x + 1;
+      gap = 0;
+    } else if (++gap > maxGap) break;
+  }
+  let y0 = h;
+  let y1 = 0;
+  for (let y = 0; y < h; y++)
+    for (let x = x0; x < x1; x++)
+      if (data[y * w + x]! < 128) {
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y + 1);
+        break;
+      }
+  return { x0, y0, x1, y1 };
+}

@@ -8,6 +8,7 @@
  */
 import type { PageContent, Segment, TextRun } from "../../layout/page-model.js";
 import { rulingsToGrids } from "../../layout/rulings-to-grid.js";
+import { comparisonGlyph, firstGlyphBox } from "../glyph-shape.js";
 import { lineMask, type OcrPageResult, wordToRun } from "../ocr-page.js";
 import { orientPage } from "../orientation.js";
 import type { PageRaster } from "../page-image.js";
@@ -80,7 +81,7 @@ export async function paddlePage(
   );
   const boxes = splitAtCells(detected, cuts);
   const crops = boxes.map((b) => crop(clean, b.x0, b.y0, b.x1, b.y1));
-  const readings = await models.recognize(crops);
+  const readings = (await models.recognize(crops)).map((r, i) => fixComparisonReading(r, crops[i]!));
   const words = boxes.flatMap((b, i) => readingWords(readings[i]!, b, inkRows(crops[i]!)));
   const runs: TextRun[] = words.map((w) => wordToRun(w, toX, toY, raster.scaleY));
   const meanConfidence = words.length > 0 ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
@@ -95,6 +96,38 @@ export async function paddlePage(
     skew,
     meanConfidence,
     ms: Math.round(performance.now() - t0),
+  };
+}
+
+/**
+ * A segment opening with what may be a misread comparison sign. PP-OCR reads the ⩾ of an indicator
+ * target, alone in its cell or before the number, as "V", "v", ">", "之", "2" …: a segment of one
+ * character, one opening with a non-digit before a digit, or with one of those readings.
+ */
+const SIGN_SUSPECT = /^(?:.$|\D\d|[2=><VvYy之全么Zz过和入])/su;
+/** Readings of the first glyph that take it for a sign already: two flat bars then are "=". */
+const SIGN_READINGS = new Set(["2", ">", "<", "V", "v", "≥", "≤"]);
+
+/**
+ * The first character of a segment's reading judged again from its ink (glyph-shape.ts): a chevron
+ * over a bar is ≥ or ≤ whatever was read; two flat bars are = only where the reading took the glyph
+ * for a sign (二 has two bars too). PP-OCR gives no character boxes: the glyph is the first run of
+ * ink columns of the segment's crop. Anything else, or a shape that is none of these, stays as read.
+ */
+export function fixComparisonReading(r: LineReading, segment: GrayImage): LineReading {
+  const first = r.chars[0];
+  if (!first || first.text !== [...r.text][0] || /^[013-9]/.test(r.text) || !SIGN_SUSPECT.test(r.text))
+    return r;
+  const bin: GrayImage = { ...segment, data: segment.data.map((v) => (v < 128 ? 0 : 255)) };
+  const box = firstGlyphBox(bin);
+  if (!box) return r;
+  const glyph = comparisonGlyph(bin, box);
+  if (!glyph || glyph === first.text) return r;
+  if (glyph === "=" && !SIGN_READINGS.has(first.text)) return r;
+  return {
+    ...r,
+    text: glyph + r.text.slice(first.text.length),
+    chars: [{ ...first, text: glyph }, ...r.chars.slice(1)],
   };
 }
 
