@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { comparisonGlyph, firstGlyphBox } from "../../src/ocr/glyph-shape.js";
 import { fixComparisonSign } from "../../src/ocr/ocr-page.js";
 import type { LineReading } from "../../src/ocr/paddle/ctc-recognize.js";
-import { fixComparisonReading } from "../../src/ocr/paddle/paddle-page.js";
+import { fixComparisonReading } from "../../src/ocr/paddle/reading-fixes.js";
 import { createGray, type GrayImage } from "../../src/ocr/raster/index.js";
 import type { OcrWord } from "../../src/ocr/tesseract-pool.js";
 

@@ -1,7 +1,7 @@
 /** A character PP-OCR's reading left out (ink between two read characters, room for one more) is read again alone. */
 import { describe, expect, it } from "vitest";
 import type { LineReading } from "../../src/ocr/paddle/ctc-recognize.js";
-import { droppedGaps, rereadDropped } from "../../src/ocr/paddle/paddle-page.js";
+import { droppedGaps, rereadDropped } from "../../src/ocr/paddle/reading-fixes.js";
 import { createGray, type GrayImage } from "../../src/ocr/raster/index.js";
 
 const EM = 30;
@@ -38,14 +38,14 @@ describe("characters dropped by the recogniser", () => {
   it("ink where no character was read, with room for one: that ink is read again and put in", async () => {
     const crop = line([true, true, true, true]);
     const r = reading([
-      ["临", 0],
+      ["甲", 0],
       ["县", 2],
       ["局", 3],
     ]);
     expect(droppedGaps(r, crop)).toHaveLength(1);
-    const models = runner(["沅"]);
+    const models = runner(["乙"]);
     const [fixed] = await rereadDropped([r], [crop], models);
-    expect(fixed!.text).toBe("临沅县局");
+    expect(fixed!.text).toBe("甲乙县局");
     expect(models.asked).toHaveLength(1);
     // The inserted character sits between its neighbours.
     const xs = fixed!.chars.map((c) => c.x0);
@@ -67,11 +67,11 @@ describe("characters dropped by the recogniser", () => {
   it("when the ink reads as nothing alone either, its neighbours are marked doubtful", async () => {
     const crop = line([true, true, true]);
     const r = reading([
-      ["临", 0],
+      ["甲", 0],
       ["县", 2],
     ]);
     const [fixed] = await rereadDropped([r], [crop], runner([""]));
-    expect(fixed!.text).toBe("临县");
+    expect(fixed!.text).toBe("甲县");
     expect(fixed!.chars.map((c) => c.prob)).toEqual([0.5, 0.5]);
     expect(fixed!.confidence).toBeLessThan(85);
   });
