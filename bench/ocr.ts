@@ -11,7 +11,7 @@
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import PQueue from "p-queue";
@@ -204,14 +204,15 @@ async function runPaddle(
     const warmUpMs = performance.now() - t0;
     const queue = new PQueue({ concurrency: pool.size + 1 });
     const busy0 = machineBusySeconds();
-    const cpu0 = ownCpuSeconds();
+    // The pool's workers are child processes: their CPU is the bench's own, not other processes'.
+    const cpu0 = ownCpuSeconds() + descendantCpuSeconds();
     t0 = performance.now();
     const pages = await Promise.all(contents.map((c) => queue.add(() => readOne(c))));
     const wallMs = performance.now() - t0;
     const busy1 = machineBusySeconds();
     const foreign = foreignShare(
       busy0 !== undefined && busy1 !== undefined ? busy1 - busy0 : undefined,
-      ownCpuSeconds() - cpu0,
+      ownCpuSeconds() + descendantCpuSeconds() - cpu0,
       wallMs,
     );
     return { pages, startupMs, warmUpMs, wallMs, foreign };
@@ -263,6 +264,34 @@ const ownCpuSeconds = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+
+/**
+ * CPU seconds of this process's child processes still running (the PP-OCR workers are child
+ * processes: process.cpuUsage does not see them, and getrusage counts children only once they end).
+ * From /proc/<pid>/stat (utime + stime, fields 14–15, in USER_HZ = 1/100 s) of every descendant.
+ */
+function descendantCpuSeconds(): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(name), Number(f[1]));
+      ticks.set(Number(name), Number(f[11]) + Number(f[12]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  for (const [pid, t] of ticks) {
+    let p = parent.get(pid);
+    while (p !== undefined && p > 1 && p !== process.pid) p = parent.get(p);
+    if (p === process.pid) total += t;
+  }
+  return total / 100;
+}
 
 /** Share of the machine's cores used by other processes over a timed pass, if measurable. */
 function foreignShare(
