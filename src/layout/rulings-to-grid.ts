@@ -163,14 +163,7 @@ export function rulingsToFrames(segments: readonly Segment[]): Box[] {
   for (const segs of regions) {
     const hs = segs.filter((s) => s.orient === "h");
     const vs = segs.filter((s) => s.orient === "v");
-    const xs = cluster(
-      vs.map((s) => s.pos),
-      SNAP_TOLERANCE,
-    ).map(mean);
-    const ys = cluster(
-      hs.map((s) => s.pos),
-      SNAP_TOLERANCE,
-    ).map(mean);
+    const { xs, ys } = lineCentres(hs, vs);
     if (xs.length !== 2 || ys.length !== 2) continue;
     const [x0, x1] = xs as [number, number];
     const [y0, y1] = ys as [number, number];
@@ -183,6 +176,16 @@ export function rulingsToFrames(segments: readonly Segment[]): Box[] {
     if (closed) frames.push({ x0, y0, x1, y1 });
   }
   return frames.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
+
+/** The positions of a region's column (x) and row (y) rulings, those within the snap tolerance as one. */
+function lineCentres(hs: readonly Segment[], vs: readonly Segment[]): { xs: number[]; ys: number[] } {
+  const centres = (segs: readonly Segment[]): number[] =>
+    cluster(
+      segs.map((s) => s.pos),
+      SNAP_TOLERANCE,
+    ).map(mean);
+  return { xs: centres(vs), ys: centres(hs) };
 }
 
 function coverage(segs: readonly Segment[], pos: number, from: number, to: number): number {
@@ -209,14 +212,7 @@ function regionToGrid(segs: readonly Segment[]): Grid | undefined {
   let hs = segs.filter((s) => s.orient === "h");
   const vs = segs.filter((s) => s.orient === "v");
   if (hs.length < 1 || vs.length < 2) return undefined;
-  const xs = cluster(
-    vs.map((s) => s.pos),
-    SNAP_TOLERANCE,
-  ).map(mean);
-  const ys = cluster(
-    hs.map((s) => s.pos),
-    SNAP_TOLERANCE,
-  ).map(mean);
+  const { xs, ys } = lineCentres(hs, vs);
   // Chromium leaves a row split by a page break without its bottom (and the continuation without
   // its top) border: column rulings that run past the outermost row rulings close the grid there.
   const top = Math.min(...vs.map((v) => v.from));
