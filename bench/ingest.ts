@@ -146,6 +146,11 @@ function processTree(root: number): number[] {
   return tree;
 }
 
+/** CPU seconds used so far by `root` and every process below it that is still running. */
+export function treeCpuSeconds(root: number): number {
+  return sampleTree(root).ticks / CLK_TCK;
+}
+
 function sampleTree(root: number): ProcSample {
   let rssKb = 0;
   let ticks = 0;

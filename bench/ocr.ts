@@ -11,7 +11,7 @@
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import PQueue from "p-queue";
@@ -23,6 +23,7 @@ import { PaddlePool } from "../src/ocr/paddle/paddle-pool.js";
 import { toPgm } from "../src/ocr/raster/index.js";
 import { OcrPool } from "../src/ocr/tesseract-pool.js";
 import { InProcessSource } from "../src/pdf/document-source.js";
+import { machineBusyTicks, treeCpuSeconds } from "./ingest.js";
 import { machineLine } from "./machine.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -205,14 +206,14 @@ async function runPaddle(
     const queue = new PQueue({ concurrency: pool.size + 1 });
     const busy0 = machineBusySeconds();
     // The pool's workers are child processes: their CPU is the bench's own, not other processes'.
-    const cpu0 = ownCpuSeconds() + descendantCpuSeconds();
+    const cpu0 = treeCpuSeconds(process.pid);
     t0 = performance.now();
     const pages = await Promise.all(contents.map((c) => queue.add(() => readOne(c))));
     const wallMs = performance.now() - t0;
     const busy1 = machineBusySeconds();
     const foreign = foreignShare(
       busy0 !== undefined && busy1 !== undefined ? busy1 - busy0 : undefined,
-      ownCpuSeconds() + descendantCpuSeconds() - cpu0,
+      treeCpuSeconds(process.pid) - cpu0,
       wallMs,
     );
     return { pages, startupMs, warmUpMs, wallMs, foreign };
@@ -245,18 +246,10 @@ interface NativePage {
   cpuS?: number;
 }
 
-/**
- * CPU seconds the whole machine has been busy (Linux /proc/stat, in USER_HZ = 1/100 s). With this and
- * the bench's own CPU time, a run tells how much CPU other processes took while it was timing.
- */
+/** CPU seconds the whole machine has been busy, if /proc/stat can be read. */
 function machineBusySeconds(): number | undefined {
-  try {
-    const f = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const [user, nice, system, , , irq, softirq, steal] = f;
-    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100;
-  } catch {
-    return undefined;
-  }
+  const ticks = machineBusyTicks();
+  return Number.isNaN(ticks) ? undefined : ticks / 100;
 }
 
 /** This process's CPU seconds so far, all threads (the tesseract.js workers included). */
@@ -264,34 +257,6 @@ const ownCpuSeconds = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
-
-/**
- * CPU seconds of this process's child processes still running (the PP-OCR workers are child
- * processes: process.cpuUsage does not see them, and getrusage counts children only once they end).
- * From /proc/<pid>/stat (utime + stime, fields 14–15, in USER_HZ = 1/100 s) of every descendant.
- */
-function descendantCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parent.set(Number(name), Number(f[1]));
-      ticks.set(Number(name), Number(f[11]) + Number(f[12]));
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  let total = 0;
-  for (const [pid, t] of ticks) {
-    let p = parent.get(pid);
-    while (p !== undefined && p > 1 && p !== process.pid) p = parent.get(p);
-    if (p === process.pid) total += t;
-  }
-  return total / 100;
-}
 
 /** Share of the machine's cores used by other processes over a timed pass, if measurable. */
 function foreignShare(
