@@ -92,32 +92,42 @@ export async function pageRaster(
   content: PageContent,
   options: { dpi: number; maxPixels: number },
 ): Promise<PageRaster> {
+  const scan = await embeddedRaster(page, content, options.maxPixels);
+  return scan ?? renderPage(pdfjs, page, { ...options, rotation: content.rotation });
+}
+
+/**
+ * The scan of an image-only page at its own resolution, from the page's image objects (those of
+ * the operator list last taken, until page.cleanup()); undefined when the page is not one scan.
+ */
+export async function embeddedRaster(
+  page: PDFPageProxy,
+  content: PageContent,
+  maxPixels: number,
+): Promise<PageRaster | undefined> {
   const img = content.kind === "image_only" ? coveringImage(content) : undefined;
-  if (img?.objId) {
-    const obj = await resolveObject(page, img.objId);
-    if (obj && obj.width * obj.height > options.maxPixels) {
-      throw new Error(
-        `page ${content.number}: image of ${obj.width}×${obj.height} px exceeds the ${options.maxPixels} pixel limit`,
-      );
-    }
-    const gray = obj ? imageObjectToGray(obj) : undefined;
-    if (obj && gray) {
-      const scaleX = obj.width / (img.x1 - img.x0);
-      const scaleY = obj.height / (img.y1 - img.y0);
-      return {
-        width: obj.width,
-        height: obj.height,
-        data: gray,
-        scaleX,
-        scaleY,
-        originX: img.x0,
-        originY: img.y0,
-        dpi: Math.round(scaleX * 72),
-        source: "embedded_image",
-      };
-    }
+  if (!img?.objId) return undefined;
+  const obj = await resolveObject(page, img.objId);
+  if (obj && obj.width * obj.height > maxPixels) {
+    throw new Error(
+      `page ${content.number}: image of ${obj.width}×${obj.height} px exceeds the ${maxPixels} pixel limit`,
+    );
   }
-  return renderPage(pdfjs, page, { ...options, rotation: content.rotation });
+  const gray = obj ? imageObjectToGray(obj) : undefined;
+  if (!obj || !gray) return undefined;
+  const scaleX = obj.width / (img.x1 - img.x0);
+  const scaleY = obj.height / (img.y1 - img.y0);
+  return {
+    width: obj.width,
+    height: obj.height,
+    data: gray,
+    scaleX,
+    scaleY,
+    originX: img.x0,
+    originY: img.y0,
+    dpi: Math.round(scaleX * 72),
+    source: "embedded_image",
+  };
 }
 
 async function renderPage(

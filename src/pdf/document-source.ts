@@ -5,8 +5,8 @@
  */
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent } from "../layout/page-model.js";
-import { type PageRaster, pageRaster } from "../ocr/page-image.js";
-import { loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
+import { embeddedRaster, type PageRaster, pageRaster } from "../ocr/page-image.js";
+import { DEFAULT_MAX_IMAGE_PIXELS, loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
 import { operatorsToGraphics } from "./page-content.js";
 import { type PageGlyphs, readPageGlyphs } from "./page-glyphs.js";
 import { type DocumentInfo, documentInfo, type PageReading, readPages } from "./read-pages.js";
@@ -16,9 +16,26 @@ export interface RasterOptions {
   maxPixels: number;
 }
 
+export interface ReadOptions {
+  /**
+   * The pages' pixels will be asked for (OCR is on): keep the scans pdf.js decodes while reading
+   * the pages, within SCAN_CACHE_BYTES, for the raster requests that follow.
+   */
+  keepScans?: boolean;
+}
+
+/**
+ * Gray scan pixels kept between reading the pages and rasterising them (about 7 A4 pages at
+ * 300 dpi): pdf.js decodes a page's image to list its operators and again for its pixels — profiled
+ * at ~0.3 s a 300 dpi JPEG page each time. The OCR stage asks for pages in order, so the first
+ * pages it reads come from here; the rest are decoded again, and the whole document's pixels are
+ * never held at once.
+ */
+export const SCAN_CACHE_BYTES = 64 * 1024 * 1024;
+
 export interface DocumentSource {
   info: DocumentInfo;
-  readPages(): Promise<PageReading>;
+  readPages(options?: ReadOptions): Promise<PageReading>;
   /** The page's pixels for OCR (an embedded scan at its own resolution, or a rendering). */
   raster(content: PageContent, options: RasterOptions): Promise<PageRaster>;
   /** Every glyph the page draws, with font and code (for text layers without a Unicode map). */
@@ -28,21 +45,51 @@ export interface DocumentSource {
 
 /** pdf.js in this thread. */
 export class InProcessSource implements DocumentSource {
+  /** Scans decoded while the pages were read, by page number, until their raster is asked for. */
+  private readonly scans = new Map<number, PageRaster>();
+  private scanBytes = 0;
+
   private constructor(
     private readonly doc: PDFDocumentProxy,
     readonly info: DocumentInfo,
+    private readonly maxImagePixels: number,
   ) {}
 
   static async open(bytes: Uint8Array, options: OpenOptions): Promise<InProcessSource> {
     const doc = await openPdf(bytes, options);
-    return new InProcessSource(doc, await documentInfo(doc));
+    return new InProcessSource(
+      doc,
+      await documentInfo(doc),
+      options.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
+    );
   }
 
-  readPages(): Promise<PageReading> {
-    return readPages(this.doc);
+  /** Pages whose scan is kept, not yet asked for. */
+  get keptScans(): number {
+    return this.scans.size;
+  }
+
+  readPages(options: ReadOptions = {}): Promise<PageReading> {
+    if (!options.keepScans) return readPages(this.doc);
+    return readPages(this.doc, async (page, content) => {
+      if (this.scanBytes >= SCAN_CACHE_BYTES) return;
+      // A scan that cannot be taken here (over the pixel limit, not decodable) is left to the
+      // page's raster request, which meets the same problem and reports it.
+      const scan = await embeddedRaster(page, content, this.maxImagePixels).catch(() => undefined);
+      if (!scan || this.scanBytes + scan.data.byteLength > SCAN_CACHE_BYTES) return;
+      this.scans.set(content.number, scan);
+      this.scanBytes += scan.data.byteLength;
+    });
   }
 
   async raster(content: PageContent, options: RasterOptions): Promise<PageRaster> {
+    const kept = this.scans.get(content.number);
+    if (kept) {
+      this.scans.delete(content.number);
+      this.scanBytes -= kept.data.byteLength;
+      // An embedded scan does not depend on the resolution asked for; the pixel limit it does.
+      if (content.kind === "image_only" && kept.width * kept.height <= options.maxPixels) return kept;
+    }
     const pdfjs = await loadPdfJs();
     const page = await this.doc.getPage(content.number);
     try {
@@ -68,6 +115,8 @@ export class InProcessSource implements DocumentSource {
   }
 
   async close(): Promise<void> {
+    this.scans.clear();
+    this.scanBytes = 0;
     await this.doc.destroy().catch(() => undefined);
   }
 }

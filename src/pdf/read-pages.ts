@@ -2,7 +2,7 @@
  * Reads every page of an open document into the page model, releasing each page's resources as
  * soon as it is read. A page that pdf.js cannot parse is reported, not fatal.
  */
-import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent } from "../layout/page-model.js";
 import { declaredPages, loadPdfJs } from "./open-document.js";
 import { readPageContent } from "./page-content.js";
@@ -57,7 +57,14 @@ export interface PageReading {
   imagesRemoved: number[];
 }
 
-export async function readPages(doc: PDFDocumentProxy): Promise<PageReading> {
+/**
+ * Every page in order. `onPage` sees each page read, while its objects (the decoded images of the
+ * operator list just taken) are still there: they are released after it.
+ */
+export async function readPages(
+  doc: PDFDocumentProxy,
+  onPage?: (page: PDFPageProxy, content: PageContent) => Promise<void>,
+): Promise<PageReading> {
   const pdfjs = await loadPdfJs();
   const pages: PageContent[] = [];
   const errors: PageReadError[] = [];
@@ -74,6 +81,7 @@ export async function readPages(doc: PDFDocumentProxy): Promise<PageReading> {
           content.runs = content.runs.slice(0, MAX_RUNS_PER_PAGE);
         }
         pages.push(content);
+        await onPage?.(page, content);
       } finally {
         page.cleanup();
       }

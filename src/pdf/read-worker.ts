@@ -15,7 +15,7 @@ export type WorkerRequest =
       maxPages?: number;
       maxImagePixels?: number;
     }
-  | { id: number; type: "pages" }
+  | { id: number; type: "pages"; keepScans?: boolean }
   | {
       id: number;
       type: "raster";
@@ -47,7 +47,7 @@ parentPort?.on("message", async (req: WorkerRequest) => {
         value = source.info;
         break;
       case "pages":
-        value = await source!.readPages();
+        value = await source!.readPages({ keepScans: req.keepScans });
         break;
       case "raster": {
         const r = await source!.raster(req.page, { dpi: req.dpi, maxPixels: req.maxPixels });

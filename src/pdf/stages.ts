@@ -55,7 +55,10 @@ export const openDocument: Stage = {
 export const readPdfPages: Stage = {
   name: "read",
   async run(result, ctx) {
-    const { pages, errors, capped, imagesRemoved } = await result.reader!.readPages();
+    // With OCR on, the scans pdf.js decodes to read the pages are kept for the OCR stage (within a bound).
+    const { pages, errors, capped, imagesRemoved } = await result.reader!.readPages({
+      keepScans: ctx.ocr !== "never",
+    });
     result.pages = pages;
     // Not one page could be parsed (a page tree that loops, pages that are not pages): the file
     // is damaged, not an empty document.

@@ -7,7 +7,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PageContent } from "../layout/page-model.js";
 import type { PageRaster } from "../ocr/page-image.js";
-import type { DocumentSource, RasterOptions } from "./document-source.js";
+import type { DocumentSource, RasterOptions, ReadOptions } from "./document-source.js";
 import { type OpenOptions, type PdfErrorCode, PdfOpenError } from "./open-document.js";
 import type { PageGlyphs } from "./page-glyphs.js";
 import type { DocumentInfo, PageReading } from "./read-pages.js";
@@ -152,8 +152,8 @@ class WorkerSource implements DocumentSource {
     private readonly signal?: AbortSignal,
   ) {}
 
-  readPages(): Promise<PageReading> {
-    return this.thread.call({ type: "pages" }, [], this.signal);
+  readPages(options: ReadOptions = {}): Promise<PageReading> {
+    return this.thread.call({ type: "pages", keepScans: options.keepScans }, [], this.signal);
   }
 
   raster(content: PageContent, options: RasterOptions): Promise<PageRaster> {
