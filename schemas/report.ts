@@ -136,6 +136,24 @@ export const Staff = z.object({
   retired: Figure.optional().describe("退休人员"),
 });
 
+/**
+ * How OCR read a scanned page: turned upright and deskewed. A value's box on such a page is in the
+ * page's own frame (as the PDF shows it) but deskewed: the page rotated by −`skew`° about `center`.
+ * An evidence crop repeats both — the deskew, then the turn — so the print shows upright, straight
+ * and under its box (src/report/evidence-crops.ts).
+ */
+export const PageFrame = z.object({
+  page: z.number().int().min(1),
+  turn: z
+    .union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)])
+    .describe("degrees clockwise the page was turned to read it upright (scanned sideways or upside down)"),
+  skew: z.number().describe("degrees the scan was rotated back by (deskew) before reading; 0: not deskewed"),
+  center: z
+    .tuple([z.number(), z.number()])
+    .describe("the deskew's centre, in PDF points from the page's top-left"),
+});
+export type PageFrame = z.infer<typeof PageFrame>;
+
 export const ReportStatus = z.enum(["ok", "partial", "failed", "skipped"]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
@@ -190,6 +208,8 @@ export const Report = z.object({
   next_steps: Text.optional(),
   pages: z.number().int().min(0),
   ocr_pages: z.number().int().min(0),
+  /** Pages OCR read turned or deskewed (absent in older records and where no page was). */
+  page_frames: z.array(PageFrame).optional(),
   status: ReportStatus,
   error: z.string().optional(),
   issues: z.array(ExtractionIssue),

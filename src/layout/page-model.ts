@@ -57,6 +57,12 @@ export interface PageContent {
    * frame before it is stored (src/ocr/page-frame.ts).
    */
   ocrTurn?: 90 | 180 | 270;
+  /**
+   * Set when OCR deskewed the (upright) page image before reading it: it was rotated by −`angle`°
+   * about `center` (PDF points, upright frame), and every OCR coordinate is in that deskewed frame.
+   * Carried into the record's `page_frames` (src/ocr/page-frame.ts) for evidence crops.
+   */
+  ocrDeskew?: { angle: number; center: [number, number] };
   width: number;
   height: number;
   runs: TextRun[];

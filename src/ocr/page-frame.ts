@@ -4,11 +4,12 @@
  * stored box must point at the page as the PDF shows it, where evidence crops (src/report) and every
  * later reader look for it. So every box of the record on such a page — values' provenance, the
  * issues' boxes — is turned back here, once, after the last stage that re-reads pixels by box
- * (cross-check.ts).
+ * (cross-check.ts). The record keeps how each such page was read (`page_frames`: turn and deskew).
  */
+import type { PageFrame, Report } from "../../schemas/report.js";
 import type { PageContent } from "../layout/page-model.js";
 import type { Stage } from "../pipeline/stage.js";
-import { normalizeTurn, type QuarterTurn, turnBox } from "./raster/index.js";
+import { normalizeTurn, type QuarterTurn, turnBox, turnPoint } from "./raster/index.js";
 
 type Box = [number, number, number, number];
 
@@ -54,9 +55,29 @@ export function turnBoxesBack(roots: readonly unknown[], pages: readonly PageCon
   return count;
 }
 
+/**
+ * How OCR read each page it turned or deskewed, in the page's own frame (the frame of the stored
+ * boxes): what an evidence crop must repeat to show the print as OCR read it.
+ */
+export function pageFrames(pages: readonly PageContent[]): PageFrame[] {
+  const out: PageFrame[] = [];
+  for (const p of pages) {
+    if (!p.ocrTurn && !p.ocrDeskew) continue;
+    const back = normalizeTurn(360 - (p.ocrTurn ?? 0));
+    const [cx, cy] = p.ocrDeskew?.center ?? [p.width / 2, p.height / 2];
+    const center = turnPoint(cx, cy, p.width, p.height, back);
+    out.push({ page: p.number, turn: p.ocrTurn ?? 0, skew: p.ocrDeskew?.angle ?? 0, center });
+  }
+  return out;
+}
+
 export const boxesToPageFrame: Stage = {
   name: "page-frame",
   run(result) {
     turnBoxesBack([result.record, ...(result.forms ?? []), result.issues], result.pages);
+    const frames = pageFrames(result.pages);
+    if (frames.length === 0) return;
+    for (const r of [result.record, ...(result.forms ?? [])] as Array<Report | undefined>)
+      if (r) r.page_frames = frames;
   },
 };

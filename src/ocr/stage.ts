@@ -4,11 +4,13 @@
  * The engine (`--ocr-engine`) is PP-OCR, tesseract.js, or both (see engine.ts).
  */
 import PQueue from "p-queue";
-import { needsOcr } from "../layout/page-model.js";
+import { needsOcr, type PageContent } from "../layout/page-model.js";
 import { addIssue } from "../pipeline/extraction-result.js";
 import type { Stage, StageContext } from "../pipeline/stage.js";
 import { defaultOcrEngine, OcrEngines } from "./engine.js";
 import { ocrPage } from "./ocr-page.js";
+import type { PageRaster } from "./page-image.js";
+import { turnPoint } from "./raster/index.js";
 
 /** Resolution for rendering pages that have no embedded scan (measured: see README, OCR). */
 export const OCR_DPI = 300;
@@ -38,7 +40,7 @@ export const ocrPages: Stage = {
                 engine === "tesseract"
                   ? await ocrPage(raster, content, pool)
                   : await pool.readPaddlePage(raster, content);
-              result.pages[content.number - 1] = done.content;
+              result.pages[content.number - 1] = withDeskew(done.content, done.skew, raster, content);
               if (done.meanConfidence < 60) {
                 addIssue(result, {
                   stage: "ocr",
@@ -66,6 +68,19 @@ export const ocrPages: Stage = {
     }
   },
 };
+
+/**
+ * The page model with the deskew OCR applied (`skew`°, about the page image's centre — both engines
+ * rotate the upright image about its middle pixel; within half a pixel, the middle of the region
+ * the image covers), in the upright frame of `done`.
+ */
+function withDeskew(done: PageContent, skew: number, raster: PageRaster, scanned: PageContent): PageContent {
+  if (!skew) return done;
+  const cx = raster.originX + raster.width / raster.scaleX / 2;
+  const cy = raster.originY + raster.height / raster.scaleY / 2;
+  const center = turnPoint(cx, cy, scanned.width, scanned.height, done.ocrTurn ?? 0);
+  return { ...done, ocrDeskew: { angle: skew, center } };
+}
 
 /** The batch's shared engines, or (for a single file) ones made for this document only. */
 function ocrPoolFor(ctx: StageContext): { pool: OcrEngines; owned: boolean } {

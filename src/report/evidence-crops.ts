@@ -3,8 +3,17 @@
  * an auditor sees the print itself and not our reading of it. Each (report, page) is rendered
  * once with pdf.js onto @napi-rs/canvas and every region on it is cut from that one rendering;
  * pages are released as soon as their regions are cut, so memory stays at one page.
+ *
+ * A page OCR read turned or deskewed (the record's `page_frames`) is rendered as OCR read it: turned
+ * upright by the same quarter turn, then rotated by the same deskew. Its boxes are in the page's own
+ * frame, deskewed (src/ocr/page-frame.ts), so each is turned with the page — the crop shows the print
+ * upright, straight, and the mark where the value was read; without the frame a sideways scan's crop
+ * was sideways, widened across the wrong axis, and a skewed scan's mark sat off by the deskew (up to
+ * a character at 2°).
  */
 
+import type { PageFrame } from "../../schemas/report.js";
+import { type GrayImage, type QuarterTurn, rotate, turnBox, turnPoint } from "../ocr/raster/index.js";
 import { loadPdfJs, openPdf } from "../pdf/open-document.js";
 import { pageReadingRotation } from "../pdf/page-content.js";
 import { renderPageGray } from "../pdf/render-page.js";
@@ -88,31 +97,84 @@ interface RenderedPage {
   pageWidth: number;
   pageHeight: number;
   gray: Uint8Array;
+  /** The quarter turn from the page's own frame (ownWidth × ownHeight points) to this rendering's. */
+  turn: QuarterTurn;
+  ownWidth: number;
+  ownHeight: number;
 }
 
 type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
 
-async function renderPage(doc: PdfDoc, pageNumber: number, dpi: number): Promise<RenderedPage> {
+/**
+ * The page rendered in the frame its boxes are in, turned upright as OCR read it (`frame`): the
+ * frame the page was read in (turned when its text runs sideways), turned by `frame.turn` (pdf.js
+ * turns the viewport clockwise, as turnBox does), then deskewed by `frame.skew` about its centre.
+ */
+async function renderPage(
+  doc: PdfDoc,
+  pageNumber: number,
+  dpi: number,
+  frame: PageFrame | undefined,
+): Promise<RenderedPage> {
   const page = await doc.getPage(pageNumber);
   try {
-    // The frame the page was read in (turned when its text runs sideways), so boxes match pixels.
-    const rotation = await pageReadingRotation(await loadPdfJs(), page);
+    const reading = await pageReadingRotation(await loadPdfJs(), page);
+    const turn = frame?.turn ?? 0;
+    const rotation = (reading + turn) % 360;
+    const own = page.getViewport({ scale: 1, rotation: reading });
     const base = page.getViewport({ scale: 1, rotation });
     const r = await renderPageGray(page, dpi, undefined, rotation);
+    let img: GrayImage = { width: r.width, height: r.height, data: r.gray };
+    if (frame?.skew) {
+      const [cx, cy] = turnPoint(frame.center[0], frame.center[1], own.width, own.height, turn);
+      img = rotateAbout(img, -frame.skew, cx * r.scale, cy * r.scale);
+    }
     return {
-      width: r.width,
-      height: r.height,
+      width: img.width,
+      height: img.height,
       scale: r.scale,
       pageWidth: base.width,
       pageHeight: base.height,
-      gray: r.gray,
+      gray: img.data,
+      turn,
+      ownWidth: own.width,
+      ownHeight: own.height,
     };
   } finally {
     page.cleanup();
   }
 }
 
-function cut(p: RenderedPage, bbox: BBox, o: CropOptions): Crop {
+/**
+ * The image rotated by `deg` about the point (`cx`, `cy`) (pixels), as the OCR engines' deskew
+ * rotates a page image about its middle: rotate() turns about the image's middle, so the image is
+ * first padded with paper until that point is its middle (within half a pixel), and cut back after.
+ */
+export function rotateAbout(img: GrayImage, deg: number, cx: number, cy: number): GrayImage {
+  const { width: w, height: h } = img;
+  // Pixel i's centre is at i + 0.5: rotate()'s centre (w − 1) / 2 is the point w / 2.
+  const dx = Math.round(2 * cx - w);
+  const dy = Math.round(2 * cy - h);
+  const left = Math.max(0, -dx);
+  const top = Math.max(0, -dy);
+  const pw = w + Math.abs(dx);
+  const ph = h + Math.abs(dy);
+  let padded = img;
+  if (dx !== 0 || dy !== 0) {
+    const data = new Uint8Array(pw * ph).fill(255);
+    for (let y = 0; y < h; y++) data.set(img.data.subarray(y * w, (y + 1) * w), (y + top) * pw + left);
+    padded = { width: pw, height: ph, data };
+  }
+  const turned = rotate(padded, deg);
+  if (padded === img) return turned;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    out.set(turned.data.subarray((y + top) * pw + left, (y + top) * pw + left + w), y * w);
+  return { width: w, height: h, data: out };
+}
+
+function cut(p: RenderedPage, ownBox: BBox, o: CropOptions): Crop {
+  const bbox = p.turn ? turnBox(ownBox, p.ownWidth, p.ownHeight, p.turn) : ownBox;
   const r = cropRect(bbox, p.pageWidth, p.pageHeight, o);
   const px0 = Math.max(0, Math.floor(r.x0 * p.scale));
   const py0 = Math.max(0, Math.floor(r.y0 * p.scale));
@@ -148,12 +210,18 @@ function cut(p: RenderedPage, bbox: BBox, o: CropOptions): Crop {
   };
 }
 
+/** How OCR read the report's pages (none recorded: every page as the PDF shows it). */
+async function storedFrames(store: Store, reportId: string): Promise<readonly PageFrame[]> {
+  return (await store.loadReport(reportId))?.page_frames ?? [];
+}
+
 /** Crops for all regions, keyed by `regionKey`. Never throws for a bad file: the crop says why. */
 export async function renderCrops(
   store: Store,
   regions: readonly Region[],
   options: CropOptions = DEFAULT_CROP,
   lookup: (reportId: string) => Promise<SourceLookup> = (id) => findSourcePdf(store, id),
+  framesOf: (reportId: string) => Promise<readonly PageFrame[]> = (id) => storedFrames(store, id),
 ): Promise<Map<string, Crop>> {
   const byReport = new Map<string, Map<number, Region[]>>();
   for (const r of regions) {
@@ -179,6 +247,7 @@ export async function renderCrops(
       failAll(pages, `无法打开原文件：${(err as Error).message}`);
       continue;
     }
+    const frames = new Map((await framesOf(reportId)).map((f) => [f.page, f]));
     try {
       for (const [pageNumber, list] of [...pages].sort((a, b) => a[0] - b[0])) {
         if (pageNumber < 1 || pageNumber > doc.numPages) {
@@ -191,7 +260,7 @@ export async function renderCrops(
         }
         let page: RenderedPage;
         try {
-          page = await renderPage(doc, pageNumber, options.dpi);
+          page = await renderPage(doc, pageNumber, options.dpi, frames.get(pageNumber));
         } catch (err) {
           for (const r of list)
             out.set(regionKey(r), {

@@ -2,18 +2,22 @@
  * Orientation of scanned pages: quarter turns of pixels and boxes, the page raster's mapping once
  * turned, boxes of the record turned back into the page's frame, and end to end a scan whose pages
  * were turned 180° and 90° (tests/fixtures/scan-turned-pages.pdf) read by each engine as it reads
- * the same pages upright.
+ * the same pages upright, its evidence crops upright.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../schemas/report.js";
 import type { PageContent } from "../../src/layout/page-model.js";
-import { turnContent, turnRaster, uprightRaster } from "../../src/ocr/orientation.js";
+import { textLines, turnContent, turnRaster, uprightRaster } from "../../src/ocr/orientation.js";
 import { turnBoxesBack } from "../../src/ocr/page-frame.js";
 import type { PageRaster } from "../../src/ocr/page-image.js";
 import { type QuarterTurn, quarterTurn, turnBox, turnPoint } from "../../src/ocr/raster/index.js";
+import { regionKey, renderCrops } from "../../src/report/evidence-crops.js";
+import type { Store } from "../../src/store/store.js";
 import { selfeval } from "../helpers/cli.js";
 import { ROOT } from "../helpers/golden.js";
+import { pngGray } from "../helpers/image-pdf.js";
 
 const TURNS: QuarterTurn[] = [0, 90, 180, 270];
 
@@ -175,5 +179,37 @@ describe.each(["paddle", "tesseract"])("OCR by %s of pages scanned turned 180° 
     const year = r.fiscal_year!.prov;
     expect(year.page).toBe(1);
     expect(year.bbox[1]).toBeGreaterThan(842 / 2);
+  });
+
+  it("records how it read each page, so that evidence crops show the print upright", async () => {
+    const r = JSON.parse(run.stdout) as Report;
+    // Page 1 turned 180°, page 2 scanned turned 90° clockwise (read turned 270°); both 1.5–2.5° askew.
+    expect(r.page_frames?.map((f) => [f.page, f.turn])).toEqual([
+      [1, 180],
+      [2, 270],
+    ]);
+    for (const f of r.page_frames!) expect(Math.abs(f.skew)).toBeGreaterThan(1);
+    // The crops around the score (prose) and an indicator (table) on the sideways page: with a wide
+    // margin, several lines of print, which must run across the crop as they do on the page upright.
+    const bytes = new Uint8Array(readFileSync(FIXTURE));
+    const regions = [r.self_score!.prov, r.indicators[1]!.prov].map((p) => ({
+      reportId: r.report_id,
+      page: p.page,
+      bbox: p.bbox,
+    }));
+    const crops = await renderCrops(
+      {} as Store,
+      regions,
+      { dpi: 100, margin: 90, narrow: 0.5, maxHeight: 320 },
+      async () => ({ found: true, file: FIXTURE, bytes: bytes.slice() }),
+      async () => r.page_frames ?? [],
+    );
+    for (const region of regions) {
+      const crop = crops.get(regionKey(region))!;
+      expect(crop.kind).toBe("image");
+      if (crop.kind !== "image") continue;
+      const lines = textLines(await pngGray(crop.src));
+      expect([lines?.axis, lines?.clear]).toEqual(["h", true]);
+    }
   });
 });
