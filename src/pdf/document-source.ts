@@ -3,7 +3,7 @@
  * documents are parsed in parallel on several cores and a hung document can be killed). Both give
  * the same page model; the pixels of a page that needs OCR are fetched on request.
  */
-import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageContent } from "../layout/page-model.js";
 import { embeddedRaster, type PageRaster, pageRaster } from "../ocr/page-image.js";
 import { DEFAULT_MAX_IMAGE_PIXELS, loadPdfJs, type OpenOptions, openPdf } from "./open-document.js";
@@ -22,6 +22,12 @@ export interface ReadOptions {
    * the pages, within SCAN_CACHE_BYTES, for the raster requests that follow.
    */
   keepScans?: boolean;
+  /**
+   * Called with each page as soon as it is read (its scan already kept, when it is kept), before
+   * the next page is read: the OCR stage starts on a scanned page while the rest are still read.
+   * A source in another thread (WorkerSource) does not call it; its pages are all given at the end.
+   */
+  onPage?: (content: PageContent) => void;
 }
 
 /**
@@ -32,6 +38,13 @@ export interface ReadOptions {
  * never held at once.
  */
 export const SCAN_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Idle time after each page read with onPage set: pdf.js chains its work on promises, so without
+ * idle turns of the event loop what onPage started (a page image sent to another process: ~9 MB
+ * at 300 dpi, measured ~60 ms through the IPC channel) waits until every page is read.
+ */
+const HANDOFF_MS = 50;
 
 export interface DocumentSource {
   info: DocumentInfo;
@@ -70,16 +83,38 @@ export class InProcessSource implements DocumentSource {
   }
 
   readPages(options: ReadOptions = {}): Promise<PageReading> {
-    if (!options.keepScans) return readPages(this.doc);
+    const { keepScans, onPage } = options;
+    if (!keepScans && !onPage) return readPages(this.doc);
+    // A page whose scan is kept is passed on at once (its raster needs no pdf.js); any other only
+    // once pdf.js has released it (at the next page, or the end): its raster takes the page again.
+    let held: PageContent | undefined;
+    const pass = (): void => {
+      if (held) onPage?.(held);
+      held = undefined;
+    };
     return readPages(this.doc, async (page, content) => {
-      if (this.scanBytes >= SCAN_CACHE_BYTES) return;
-      // A scan that cannot be taken here (over the pixel limit, not decodable) is left to the
-      // page's raster request, which meets the same problem and reports it.
-      const scan = await embeddedRaster(page, content, this.maxImagePixels).catch(() => undefined);
-      if (!scan || this.scanBytes + scan.data.byteLength > SCAN_CACHE_BYTES) return;
-      this.scans.set(content.number, scan);
-      this.scanBytes += scan.data.byteLength;
+      pass();
+      const kept = keepScans && (await this.keepScan(page, content));
+      if (kept) onPage?.(content);
+      else held = content;
+      // See HANDOFF_MS.
+      if (onPage) await new Promise((r) => setTimeout(r, HANDOFF_MS));
+    }).then((reading) => {
+      pass();
+      return reading;
     });
+  }
+
+  /** Keeps the page's scan for its raster request, when it is one scan and there is room. */
+  private async keepScan(page: PDFPageProxy, content: PageContent): Promise<boolean> {
+    if (this.scanBytes >= SCAN_CACHE_BYTES) return false;
+    // A scan that cannot be taken here (over the pixel limit, not decodable) is left to the
+    // page's raster request, which meets the same problem and reports it.
+    const scan = await embeddedRaster(page, content, this.maxImagePixels).catch(() => undefined);
+    if (!scan || this.scanBytes + scan.data.byteLength > SCAN_CACHE_BYTES) return false;
+    this.scans.set(content.number, scan);
+    this.scanBytes += scan.data.byteLength;
+    return true;
   }
 
   async raster(content: PageContent, options: RasterOptions): Promise<PageRaster> {

@@ -152,6 +152,7 @@ class WorkerSource implements DocumentSource {
     private readonly signal?: AbortSignal,
   ) {}
 
+  /** options.onPage is not called: the pages come from the other thread all at once. */
   readPages(options: ReadOptions = {}): Promise<PageReading> {
     return this.thread.call({ type: "pages", keepScans: options.keepScans }, [], this.signal);
   }
