@@ -18,6 +18,7 @@ import type { Store } from "../../src/store/store.js";
 import { selfeval } from "../helpers/cli.js";
 import { ROOT } from "../helpers/golden.js";
 import { pngGray } from "../helpers/image-pdf.js";
+import { scannedPage } from "../helpers/page-content.js";
 
 const TURNS: QuarterTurn[] = [0, 90, 180, 270];
 
@@ -107,18 +108,8 @@ describe("a page image turned upright", () => {
 });
 
 describe("boxes of the record on a page read turned", () => {
-  const page = (number: number, ocrTurn?: 90 | 180 | 270): PageContent => ({
-    number,
-    width: 842,
-    height: 595,
-    ...(ocrTurn ? { ocrTurn } : {}),
-    runs: [],
-    segments: [],
-    images: [],
-    kind: "image_only",
-    kindReason: "",
-    source: "ocr",
-  });
+  const page = (number: number, ocrTurn?: 90 | 180 | 270): PageContent =>
+    scannedPage(number, ocrTurn ? { ocrTurn } : {});
 
   it("are turned back into the page's frame, each once; other pages' boxes stay", () => {
     // Read upright on an 842 × 595 page turned 270° clockwise: the scan's page is 595 × 842.

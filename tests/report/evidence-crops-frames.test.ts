@@ -10,7 +10,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { PageFrame } from "../../schemas/report.js";
-import type { PageContent } from "../../src/layout/page-model.js";
 import { pageFrames } from "../../src/ocr/page-frame.js";
 import {
   type GrayImage,
@@ -30,6 +29,7 @@ import {
 } from "../../src/report/evidence-crops.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import { imagePdf, pngGray } from "../helpers/image-pdf.js";
+import { scannedPage } from "../helpers/page-content.js";
 import { fig, report } from "../helpers/report-builder.js";
 
 /** The printed page: 300 × 400 pt, scanned at 2 px/pt; crops at the same 144 dpi, pixel for pixel. */
@@ -136,18 +136,7 @@ describe("an evidence crop of a page OCR read turned or deskewed", () => {
 });
 
 describe("the frames in the record", () => {
-  const page = (number: number, extra: Partial<PageContent>): PageContent => ({
-    number,
-    width: 842,
-    height: 595,
-    runs: [],
-    segments: [],
-    images: [],
-    kind: "image_only",
-    kindReason: "",
-    source: "ocr",
-    ...extra,
-  });
+  const page = scannedPage;
 
   it("name each page OCR turned or deskewed, with the deskew's centre in the page's own frame", () => {
     const frames = pageFrames([

@@ -8,9 +8,10 @@ import { definitions } from "../../pipelines/definitions.js";
 import { extractReport } from "../../src/extract/extract-report.js";
 import type { Block } from "../../src/layout/document-layout.js";
 import { layoutDocument } from "../../src/layout/document-layout.js";
-import type { PageContent, Segment, TextRun } from "../../src/layout/page-model.js";
+import type { Segment, TextRun } from "../../src/layout/page-model.js";
 import { tableToRows } from "../../src/layout/table-model.js";
 import { layoutOf, paragraph } from "../helpers/grid.js";
+import { textPage } from "../helpers/page-content.js";
 
 const WORDS = definitions.vocabulary.labels.layout;
 const SIZE = 9.5;
@@ -38,17 +39,7 @@ function cell(text: string, x: number, y: number, size = SIZE): TextRun[] {
   return runs;
 }
 
-const page = (number: number, runs: TextRun[], segments: Segment[] = []): PageContent => ({
-  number,
-  width: 595,
-  height: 842,
-  runs,
-  segments,
-  images: [],
-  kind: "text",
-  kindReason: "",
-  source: "text_layer",
-});
+const page = textPage;
 
 describe("borderless tables: columns from the gutters all rows share", () => {
   // Column starts of a 7-column indicator table; 分值 and 得分 right-aligned at 494 / 528.

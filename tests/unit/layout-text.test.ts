@@ -5,6 +5,7 @@ import { definitions } from "../../pipelines/definitions.js";
 import { layoutDocument } from "../../src/layout/document-layout.js";
 import type { PageContent, TextRun } from "../../src/layout/page-model.js";
 import { tableToRows } from "../../src/layout/table-model.js";
+import { textPage } from "../helpers/page-content.js";
 
 const WORDS = definitions.vocabulary.labels.layout;
 
@@ -30,17 +31,7 @@ function line(text: string, x: number, y: number, size = 10.5): TextRun[] {
   return runs;
 }
 
-const page = (number: number, runs: TextRun[]): PageContent => ({
-  number,
-  width: 595,
-  height: 842,
-  runs,
-  segments: [],
-  images: [],
-  kind: "text",
-  kindReason: "",
-  source: "text_layer",
-});
+const page = (number: number, runs: TextRun[]): PageContent => textPage(number, runs);
 
 const FULL = "本部门年度收入预算执行情况良好，其中一般公共预算财政拨款收入预算执行为"; // fills the line
 
