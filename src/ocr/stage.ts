@@ -40,9 +40,9 @@ const started = new WeakMap<ExtractionResult, { queue: PQueue; pages: Map<number
  * the OCR stage, which applies it where the page was read before.
  */
 export const ocrAsRead: OnPageRead = (result, ctx, content) => {
-  if (ctx.ocr === "never" || content.kind !== "image_only" || !result.reader) return;
+  if (ctx.ocr === "never" || content.kind !== "image_only" || !result.reader) return false;
   const shared = ctx.services.ocr as OcrEngines | undefined;
-  if (!shared) return;
+  if (!shared) return false;
   let run = started.get(result);
   if (!run) {
     run = { queue: new PQueue({ concurrency: shared.size + 1 }), pages: new Map() };
@@ -54,6 +54,7 @@ export const ocrAsRead: OnPageRead = (result, ctx, content) => {
   // Awaited by the OCR stage; a document that stops before it (a damaged file) drops it.
   outcome.catch(() => undefined);
   run.pages.set(content.number, outcome);
+  return true;
 };
 
 export const ocrPages: Stage = {

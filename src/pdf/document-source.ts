@@ -25,9 +25,11 @@ export interface ReadOptions {
   /**
    * Called with each page as soon as it is read (its scan already kept, when it is kept), before
    * the next page is read: the OCR stage starts on a scanned page while the rest are still read.
-   * A source in another thread (WorkerSource) does not call it; its pages are all given at the end.
+   * It returns whether it started work on the page (only then is the event loop given time, see
+   * HANDOFF_MS). A source in another thread (WorkerSource) does not call it; its pages are all
+   * given at the end.
    */
-  onPage?: (content: PageContent) => void;
+  onPage?: (content: PageContent) => boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export const SCAN_CACHE_BYTES = 64 * 1024 * 1024;
  * idle turns of the event loop what onPage started (a page image sent to another process: ~9 MB
  * at 300 dpi, measured ~60 ms through the IPC channel) waits until every page is read.
  */
-const HANDOFF_MS = 50;
+export const HANDOFF_MS = 50;
 
 export interface DocumentSource {
   info: DocumentInfo;
@@ -88,17 +90,18 @@ export class InProcessSource implements DocumentSource {
     // A page whose scan is kept is passed on at once (its raster needs no pdf.js); any other only
     // once pdf.js has released it (at the next page, or the end): its raster takes the page again.
     let held: PageContent | undefined;
-    const pass = (): void => {
-      if (held) onPage?.(held);
+    const pass = (): boolean => {
+      const started = held !== undefined && (onPage?.(held) ?? false);
       held = undefined;
+      return started;
     };
     return readPages(this.doc, async (page, content) => {
-      pass();
+      let started = pass();
       const kept = keepScans && (await this.keepScan(page, content));
-      if (kept) onPage?.(content);
+      if (kept) started = (onPage?.(content) ?? false) || started;
       else held = content;
-      // See HANDOFF_MS.
-      if (onPage) await new Promise((r) => setTimeout(r, HANDOFF_MS));
+      // See HANDOFF_MS: only a page handed on needs the idle time (a text page does not).
+      if (started) await new Promise((r) => setTimeout(r, HANDOFF_MS));
     }).then((reading) => {
       pass();
       return reading;

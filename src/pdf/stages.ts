@@ -52,8 +52,11 @@ export const openDocument: Stage = {
   },
 };
 
-/** What a later stage may start on each page as soon as it is read (see readPdfPagesThen). */
-export type OnPageRead = (result: ExtractionResult, ctx: StageContext, content: PageContent) => void;
+/**
+ * What a later stage may start on each page as soon as it is read (see readPdfPagesThen); returns
+ * whether it started anything on this page.
+ */
+export type OnPageRead = (result: ExtractionResult, ctx: StageContext, content: PageContent) => boolean;
 
 /**
  * Reading the pages, with `onPage` called on each page as soon as it is read (the OCR stage's

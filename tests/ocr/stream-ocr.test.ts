@@ -6,12 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defaultContext, processSource } from "../../src/cli/load-document.js";
 import type { PageContent } from "../../src/layout/page-model.js";
 import type { OcrPageResult } from "../../src/ocr/ocr-page.js";
 import type { PageRaster } from "../../src/ocr/page-image.js";
 import { ocrAsRead, ocrPages } from "../../src/ocr/stage.js";
+import { HANDOFF_MS } from "../../src/pdf/document-source.js";
 import { openDocument, readPdfPages, readPdfPagesThen } from "../../src/pdf/stages.js";
 import type { ExtractionResult } from "../../src/pipeline/extraction-result.js";
 import type { Stage } from "../../src/pipeline/stage.js";
@@ -48,12 +49,12 @@ function fakeEngines(watch: () => ExtractionResult | undefined) {
   };
 }
 
-async function run(stages: Stage[]) {
+async function run(stages: Stage[], file = FIXTURE) {
   let result: ExtractionResult | undefined;
   const fake = fakeEngines(() => result);
   const done = await processSource(
-    { path: FIXTURE, fileName: path.basename(FIXTURE), size: 0, sha256: "" },
-    new Uint8Array(readFileSync(FIXTURE)),
+    { path: file, fileName: path.basename(file), size: 0, sha256: "" },
+    new Uint8Array(readFileSync(file)),
     stages,
     defaultContext({ services: { ocr: fake.service } }),
     (r) => {
@@ -91,5 +92,19 @@ describe("OCR streamed from reading", () => {
     );
     expect(fake.calls).toEqual([]);
     expect(done.pages.map((p) => p.source)).toEqual(["text_layer", "text_layer"]);
+  });
+
+  it("gives the event loop time only after a page handed to OCR, never after a text page", async () => {
+    const handoffs = async (file: string) => {
+      const spy = vi.spyOn(globalThis, "setTimeout");
+      try {
+        await run([openDocument, readPdfPagesThen(ocrAsRead), ocrPages], file);
+        return spy.mock.calls.filter((c) => c[1] === HANDOFF_MS).length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(await handoffs(FIXTURE)).toBe(2); // two scanned pages
+    expect(await handoffs(path.join(ROOT, "samples/qingchuan-culture-2023.pdf"))).toBe(0);
   });
 });
